@@ -1,0 +1,225 @@
+//! `newsgraph build`: articles in, exports out.
+
+use super::{DataArgs, note};
+use crate::export::{ExportOptions, Format, write_all, write_one};
+use crate::graph::Caps;
+use crate::input::{Level, ReadOptions};
+use crate::pipeline::{BuildOptions, build};
+use anyhow::{Context, Result, bail};
+use clap::Args;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Arguments of `newsgraph build`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  newsgraph build                                   # data/articles -> exports/ (every format)
+  newsgraph build news/ --output out/ --format graphml,csv
+  newsgraph build article.txt --format json --output -      # one format to standard output
+  cat feed.jsonl | newsgraph build - --output out/
+  newsgraph build more/ --append --graph exports/graph.json --output exports/
+
+Input: .txt and .md articles (optional header lines `date YYYY-MM-DD`, `title ...`,
+`source ...`), .jsonl and .json (objects with `text`, optional `id`, `date`, `title`,
+`url`/`source`), folders (recursively), and - for standard input.")]
+pub struct BuildArgs {
+    /// Files, folders or - (standard input). Default: data/articles
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output folder, or - to write one format to standard output.
+    #[arg(short, long, value_name = "DIR", default_value = "exports")]
+    pub output: PathBuf,
+    /// Formats to write, comma-separated: graphml, csv, dot, json, gexf, neo4j. Default: all.
+    #[arg(short, long, value_name = "LIST", value_delimiter = ',')]
+    pub format: Vec<Format>,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Articles longer than this many bytes are truncated, with a warning.
+    #[arg(long, value_name = "BYTES", default_value_t = 8 * 1024 * 1024)]
+    pub max_article_bytes: usize,
+    /// Evidence sentences kept per edge (all kept ones go to JSON).
+    #[arg(long, value_name = "N", default_value_t = Caps::default().evidence)]
+    pub evidence: usize,
+    /// Evidence sentences shown per edge in GraphML, CSV, DOT and GEXF.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub evidence_shown: usize,
+    /// Prefix CSV text cells that start with = + - @ with a quote (OWASP formula guard).
+    #[arg(long, value_name = "on|off", default_value = "on", value_parser = ["on", "off"])]
+    pub csv_formula_guard: String,
+    /// Add the articles to an existing graph (see --graph) instead of starting empty.
+    #[arg(long)]
+    pub append: bool,
+    /// The graph to append to.
+    #[arg(long, value_name = "FILE", default_value = "exports/graph.json")]
+    pub graph: PathBuf,
+    /// Show a progress bar even when standard error is not a terminal.
+    #[arg(long)]
+    pub progress: bool,
+    /// Print only errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+/// Runs the build; returns the exit status.
+pub fn run(a: BuildArgs) -> Result<i32> {
+    let started = Instant::now();
+    let formats: Vec<Format> = if a.format.is_empty() {
+        Format::DEFAULT.to_vec()
+    } else {
+        a.format.clone()
+    };
+    let to_stdout = a.output.as_os_str() == "-";
+    if to_stdout && (formats.len() != 1 || !formats[0].single_file()) {
+        bail!(
+            "--output - needs exactly one single-file format (graphml, dot, json or gexf), e.g. --format json"
+        );
+    }
+    if let Some(n) = a.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .ok();
+    }
+    let k = a.data.load()?;
+    let paths = if a.paths.is_empty() {
+        vec![PathBuf::from("data/articles")]
+    } else {
+        a.paths.clone()
+    };
+    let total: u64 = paths.iter().map(|p| total_size(p)).sum();
+    let show_bar = !a.quiet && (a.progress || std::io::stderr().is_terminal()) && total > 0;
+    let bar = show_bar.then(|| {
+        let b = indicatif::ProgressBar::new(total);
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta}")
+                .unwrap(),
+        );
+        b
+    });
+    let opts = BuildOptions {
+        paths,
+        read: ReadOptions {
+            max_article_bytes: a.max_article_bytes,
+        },
+        batch_bytes: 8 << 20,
+        caps: Caps {
+            evidence: a.evidence,
+            ..Caps::default()
+        },
+    };
+    let base = if a.append {
+        Some(
+            crate::export::json::read(&a.graph)
+                .with_context(|| format!("--append: cannot read {}", a.graph.display()))?,
+        )
+    } else {
+        None
+    };
+    let quiet = a.quiet;
+    let mut reasons: std::collections::BTreeMap<&'static str, usize> =
+        std::collections::BTreeMap::new();
+    let (g, summary) = build(
+        &k,
+        &opts,
+        base,
+        |d| {
+            if d.level == Level::Error {
+                *reasons.entry(d.reason).or_default() += 1;
+            }
+            if !quiet || d.level == Level::Error {
+                match &bar {
+                    Some(b) => b.suspend(|| note(d)),
+                    None => note(d),
+                }
+            }
+        },
+        |_| {},
+        |bytes| {
+            if let Some(b) = &bar {
+                b.set_position(bytes.min(total));
+            }
+        },
+    )?;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    if !summary.read_anything {
+        note("error: nothing could be read");
+        return Ok(2);
+    }
+    let eopts = ExportOptions {
+        evidence_shown: a.evidence_shown,
+        csv_formula_guard: a.csv_formula_guard == "on",
+    };
+    if to_stdout {
+        let stdout = std::io::stdout();
+        let mut lock = std::io::BufWriter::new(stdout.lock());
+        write_one(formats[0], &g, &eopts, &mut lock)?;
+        use std::io::Write;
+        lock.flush()?;
+    } else {
+        write_all(&g, &a.output, &formats, &eopts)?;
+    }
+    if !quiet {
+        let secs = started.elapsed().as_secs_f64();
+        let mb = summary.read.bytes as f64 / 1e6;
+        let skipped = if reasons.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " ({})",
+                reasons
+                    .iter()
+                    .map(|(r, n)| format!("{n} {r}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        note(format!(
+            "{} articles ({:.2} MB) from {} files, {} skipped{skipped}; {} entities, {} relations; {:.2} s ({:.1} MB/s){}",
+            summary.read.articles,
+            mb,
+            summary.read.files,
+            summary.read.skipped,
+            g.node_count(),
+            g.edge_count(),
+            secs,
+            if secs > 0.0 { mb / secs } else { 0.0 },
+            if to_stdout {
+                String::new()
+            } else {
+                format!(" -> {}", a.output.display())
+            }
+        ));
+    }
+    Ok(0)
+}
+
+fn total_size(p: &std::path::Path) -> u64 {
+    if p.as_os_str() == "-" {
+        return 0;
+    }
+    let mut total = 0;
+    let mut stack = vec![p.to_path_buf()];
+    let mut seen = std::collections::HashSet::new();
+    while let Some(p) = stack.pop() {
+        let Ok(meta) = std::fs::metadata(&p) else {
+            continue;
+        };
+        if meta.is_dir() {
+            if !seen.insert(std::fs::canonicalize(&p).unwrap_or(p.clone())) {
+                continue;
+            }
+            if let Ok(rd) = std::fs::read_dir(&p) {
+                stack.extend(rd.filter_map(|e| e.ok().map(|e| e.path())));
+            }
+        } else {
+            total += meta.len();
+        }
+    }
+    total
+}

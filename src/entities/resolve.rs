@@ -1,0 +1,1455 @@
+//! Resolution: turns dictionary matches and names found in the text into mentions of local
+//! entities, then reads titles and appositions (roles), "City, Country" (locations),
+//! title-only references, pronouns and quotations.
+
+use super::unknown::Found;
+use super::{Doc, EntKey, Fact, Mention, MentionKind, RawMatch};
+use crate::dict::{Dictionary, EntryId, Form, Gender};
+use crate::model::{Kind, Modality, Relation};
+use crate::text::name_key;
+use std::collections::{HashMap, HashSet};
+
+/// Length of a title sequence starting at token `i` (titles, rank words, modifiers before a
+/// title, "and" between titles, "(CEO)"), 0 if none starts there.
+pub(crate) fn title_run(dict: &Dictionary, doc: &Doc, i: usize, end: usize) -> usize {
+    let mut j = i;
+    let mut saw_title = false;
+    let mut last_end = i;
+    while j < end {
+        let words: Vec<&str> = (j..end.min(j + 8)).map(|k| doc.low(k)).collect();
+        if let Some((_, n)) = dict.title_at(&words) {
+            j += n;
+            saw_title = true;
+            if j < end && doc.low(j) == "." {
+                j += 1;
+            }
+            last_end = j;
+            continue;
+        }
+        let w = doc.low(j);
+        if dict.lexicon.has("title_modifier", w) && j + 1 < end {
+            j += 1;
+            continue;
+        }
+        if saw_title && (w == "and" || w == "&") && j + 1 < end {
+            let words: Vec<&str> = (j + 1..end.min(j + 9)).map(|k| doc.low(k)).collect();
+            if dict.title_at(&words).is_some() {
+                j += 1;
+                continue;
+            }
+        }
+        if saw_title && w == "(" && j + 2 < end && doc.low(j + 2) == ")" {
+            j += 3;
+            last_end = j;
+            continue;
+        }
+        break;
+    }
+    if saw_title { last_end - i } else { 0 }
+}
+
+/// The most specific title inside tokens [a, b): (class, leader, generic, implies).
+fn title_info(
+    dict: &Dictionary,
+    doc: &Doc,
+    a: usize,
+    b: usize,
+) -> Option<(String, bool, bool, Option<EntryId>)> {
+    let mut best: Option<(&crate::dict::Title, usize)> = None;
+    let mut i = a;
+    while i < b {
+        let words: Vec<&str> = (i..b).map(|k| doc.low(k)).collect();
+        if let Some((t, n)) = dict.title_at(&words) {
+            if !t.rank && best.is_none_or(|(bt, bn)| n > bn || bt.generic && !t.generic) {
+                best = Some((t, n));
+            }
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    let (t, _) = best?;
+    let deputy = (a..b).any(|k| matches!(doc.low(k), "deputy" | "vice" | "assistant"))
+        && !t.class.starts_with("deputy")
+        && !t.class.starts_with("vice");
+    if deputy {
+        return Some((format!("deputy_{}", t.class), false, false, t.implies));
+    }
+    Some((t.class.clone(), t.leader, t.generic, t.implies))
+}
+
+pub(crate) fn resolve(dict: &Dictionary, doc: &mut Doc, raw: Vec<RawMatch>, found: Vec<Found>) {
+    // Raw matches absorbed by, or overlapping, names found in the text are dropped.
+    let mut dropped = vec![false; raw.len()];
+    for f in &found {
+        for &a in &f.absorbed {
+            dropped[a] = true;
+        }
+    }
+    for (i, m) in raw.iter().enumerate() {
+        if found
+            .iter()
+            .any(|f| f.start < m.end && m.start < f.end && !f.surname_only)
+        {
+            dropped[i] = true;
+        }
+        if m.cands.is_empty() {
+            dropped[i] = true;
+        }
+    }
+    // Full names present in the article (dictionary entries named by a Name form).
+    let mut full_named: HashMap<EntryId, Vec<u32>> = HashMap::new();
+    for (i, m) in raw.iter().enumerate() {
+        if dropped[i] {
+            continue;
+        }
+        for c in &m.cands {
+            if c.form == Form::Name && !c.weak {
+                full_named.entry(c.entry).or_default().push(m.start);
+            }
+        }
+    }
+    // Names found in the text become entities; a found person whose name the dictionaries
+    // know under another spelling is that entry.
+    let mut dyn_surnames: Vec<(String, u32, u32)> = Vec::new(); // (surname, entity, position)
+    for f in &found {
+        if f.surname_only {
+            continue;
+        }
+        let key = match f.kind {
+            Kind::Person => dict
+                .lookup(&f.label)
+                .iter()
+                .copied()
+                .find(|&e| dict.entry(e).kind == Kind::Person)
+                .map(EntKey::Dict)
+                .unwrap_or_else(|| EntKey::Dyn(Kind::Person, name_key(&f.label))),
+            k => dict
+                .lookup(&f.label)
+                .iter()
+                .copied()
+                .find(|&e| dict.entry(e).kind == k)
+                .map(EntKey::Dict)
+                .unwrap_or_else(|| EntKey::Dyn(k, name_key(&f.label))),
+        };
+        let ent = doc.entity(dict, key.clone(), &f.label);
+        if f.kind == Kind::Person {
+            if let EntKey::Dict(e) = key {
+                full_named.entry(e).or_default().push(f.start);
+            } else if let Some(last) = f.label.split_whitespace().last() {
+                let last = last.trim_end_matches(['.', ',']).to_string();
+                doc.ents[ent as usize].surname = Some(last.clone());
+                dyn_surnames.push((last, ent, f.start));
+            }
+        }
+        doc.add_mention(Mention {
+            start: f.start,
+            end: f.end,
+            ent,
+            kind: MentionKind::Name,
+            modifier: false,
+            sent: f.sent,
+        });
+    }
+    // Dictionary matches.
+    for (i, m) in raw.iter().enumerate() {
+        if dropped[i] {
+            continue;
+        }
+        let surface = &doc.text[m.start as usize..m.name_end as usize];
+        let persons: Vec<_> = m
+            .cands
+            .iter()
+            .filter(|c| dict.entry(c.entry).kind == Kind::Person)
+            .copied()
+            .collect();
+        let chosen = if m.best_form() == Form::Surname
+            || (!persons.is_empty()
+                && persons.len() == m.cands.len()
+                && persons.iter().all(|c| c.form == Form::Surname))
+        {
+            resolve_surname(dict, doc, m, &persons, &full_named, &dyn_surnames, surface)
+        } else if let Some(cap) = m.cands.iter().find(|c| c.form == Form::Capital && !c.weak) {
+            // A capital: its government or the city (decided below).
+            Some((Target::Entry(cap.entry), Form::Capital))
+        } else {
+            choose_candidate(dict, m, &full_named).map(|c| (Target::Entry(c.entry), c.form))
+        };
+        let Some((entry, form)) = chosen else {
+            doc.unplaced.push((surface.to_string(), m.sent));
+            continue;
+        };
+        match entry {
+            Target::Entry(e) => {
+                let kind = dict.entry(e).kind;
+                let mut mkind = match form {
+                    Form::Name | Form::Alias => MentionKind::Name,
+                    Form::Surname => MentionKind::Surname,
+                    Form::Demonym => MentionKind::Demonym,
+                    Form::Capital => MentionKind::Capital,
+                };
+                let mut ent = doc.dict_entity(dict, e);
+                if form == Form::Capital && capital_is_location(dict, doc, m) {
+                    // A capital as a location is the city.
+                    ent = capital_place(dict, doc, e, surface);
+                    mkind = MentionKind::Name;
+                }
+                let _ = kind;
+                doc.add_mention(Mention {
+                    start: m.start,
+                    end: m.end,
+                    ent,
+                    kind: mkind,
+                    modifier: false,
+                    sent: m.sent,
+                });
+            }
+            Target::Local(ent) => {
+                doc.add_mention(Mention {
+                    start: m.start,
+                    end: m.end,
+                    ent,
+                    kind: MentionKind::Surname,
+                    modifier: false,
+                    sent: m.sent,
+                });
+            }
+        }
+    }
+    // Single words after a title ("Gen. Salami") resolve like surnames.
+    for f in found.iter().filter(|f| f.surname_only) {
+        let word = f.label.trim_end_matches('.');
+        let target = dyn_surnames
+            .iter()
+            .filter(|(s, _, _)| s == word)
+            .map(|(_, e, _)| *e)
+            .next()
+            .or_else(|| {
+                let ents: Vec<EntryId> = dict
+                    .lookup(word)
+                    .iter()
+                    .copied()
+                    .filter(|&e| dict.entry(e).kind == Kind::Person)
+                    .collect();
+                ents.iter()
+                    .copied()
+                    .find(|e| full_named.contains_key(e))
+                    .or_else(|| {
+                        ents.iter()
+                            .copied()
+                            .find(|&e| dict.roles_at(e, doc.date).next().is_some())
+                    })
+                    .map(|e| doc.dict_entity(dict, e))
+            });
+        match target {
+            Some(ent) => doc.add_mention(Mention {
+                start: f.start,
+                end: f.end,
+                ent,
+                kind: MentionKind::Surname,
+                modifier: false,
+                sent: f.sent,
+            }),
+            None => doc.unplaced.push((f.label.clone(), f.sent)),
+        }
+    }
+    doc.sort_mentions();
+    dedupe_overlaps(doc);
+    administrations(dict, doc);
+    roles(dict, doc);
+    doc.sort_mentions();
+    locations(dict, doc);
+    pronouns(dict, doc, false);
+    doc.sort_mentions();
+    speakers(dict, doc);
+    first_person(doc);
+    pronouns(dict, doc, true);
+    doc.sort_mentions();
+    // Persons' countries, for the same-country rule and "we".
+    person_countries(dict, doc);
+}
+
+enum Target {
+    Entry(EntryId),
+    Local(u32),
+}
+
+fn choose_candidate(
+    dict: &Dictionary,
+    m: &RawMatch,
+    full_named: &HashMap<EntryId, Vec<u32>>,
+) -> Option<crate::dict::Cand> {
+    let mut best: Option<crate::dict::Cand> = None;
+    for c in &m.cands {
+        let better = match best {
+            None => true,
+            Some(b) => {
+                let score = |x: &crate::dict::Cand| {
+                    (
+                        !full_named.contains_key(&x.entry),
+                        x.weak,
+                        x.form,
+                        kind_rank(dict.entry(x.entry).kind),
+                        x.entry,
+                    )
+                };
+                score(c) < score(&b)
+            }
+        };
+        if better {
+            best = Some(*c);
+        }
+    }
+    best
+}
+
+fn kind_rank(k: Kind) -> u8 {
+    match k {
+        Kind::Country => 0,
+        Kind::Organisation => 1,
+        Kind::Person => 2,
+        Kind::Weapon => 3,
+        Kind::Place => 4,
+    }
+}
+
+fn resolve_surname(
+    dict: &Dictionary,
+    doc: &mut Doc,
+    m: &RawMatch,
+    persons: &[crate::dict::Cand],
+    full_named: &HashMap<EntryId, Vec<u32>>,
+    dyn_surnames: &[(String, u32, u32)],
+    surface: &str,
+) -> Option<(Target, Form)> {
+    // 1. A person found in the text with this last name.
+    let word = surface.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+    if let Some((_, e, _)) = dyn_surnames
+        .iter()
+        .filter(|(s, _, _)| s == word)
+        .min_by_key(|(_, _, p)| (*p > m.start, (*p as i64 - m.start as i64).abs()))
+    {
+        return Some((Target::Local(*e), Form::Surname));
+    }
+    // 2. A dictionary person named in full in the article (nearest preceding first).
+    let named: Vec<_> = persons
+        .iter()
+        .filter(|c| full_named.contains_key(&c.entry))
+        .collect();
+    if !named.is_empty() {
+        let best = named
+            .iter()
+            .min_by_key(|c| {
+                let ps = &full_named[&c.entry];
+                let before = ps.iter().filter(|&&p| p < m.start).max().copied();
+                match before {
+                    Some(p) => (0, m.start - p),
+                    None => (1, ps.iter().min().copied().unwrap_or(0)),
+                }
+            })
+            .unwrap();
+        return Some((Target::Entry(best.entry), Form::Surname));
+    }
+    // 3. A title before the name: the candidate holding a role of that class.
+    let first_tok = doc.tok_at(m.start);
+    let floor = doc.tok_range(m.sent as usize).start;
+    let titled = (1..=4).rev().find_map(|len| {
+        if first_tok < floor + len {
+            return None;
+        }
+        title_info(dict, doc, first_tok - len, first_tok)
+            .filter(|_| title_run(dict, doc, first_tok - len, first_tok) == len)
+    });
+    if let Some((class, leader, _, _)) = &titled {
+        if let Some(c) = persons.iter().find(|c| {
+            dict.roles_at(c.entry, doc.date)
+                .any(|r| &r.class == class || (*leader && r.leader))
+        }) {
+            return Some((Target::Entry(c.entry), Form::Surname));
+        }
+    }
+    // 4. Strong candidates: the one holding a role at the date, else the first.
+    let strong: Vec<_> = persons
+        .iter()
+        .filter(|c| !c.weak || titled.is_some())
+        .collect();
+    if strong.is_empty() {
+        return None;
+    }
+    let active = strong
+        .iter()
+        .find(|c| dict.roles_at(c.entry, doc.date).next().is_some());
+    let pick = active.unwrap_or(&strong[0]);
+    Some((Target::Entry(pick.entry), Form::Surname))
+}
+
+/// Whether a capital stands for a place ("in Moscow") rather than its government ("Moscow said").
+fn capital_is_location(dict: &Dictionary, doc: &Doc, m: &RawMatch) -> bool {
+    let surface = &doc.text[m.start as usize..m.name_end as usize];
+    // Datelines: "SEOUL, Dec. 30 (Yonhap)", "WASHINGTON (AP)".
+    if surface
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase())
+        && surface.chars().filter(|c| c.is_alphabetic()).count() > 3
+    {
+        return true;
+    }
+    let i = doc.tok_at(m.start);
+    let floor = doc.tok_range(m.sent as usize).start;
+    let r = doc.tok_range(m.sent as usize);
+    let end_tok = doc.tok_at(m.end);
+    let next = if end_tok < r.end {
+        doc.low(end_tok)
+    } else {
+        ""
+    };
+    let next2 = if end_tok + 1 < r.end {
+        doc.low(end_tok + 1)
+    } else {
+        ""
+    };
+    // "Kyiv region", "Moscow time", "Budapest, Hungary".
+    if dict.lexicon.has("place_suffix", next)
+        || matches!(
+            next,
+            "time" | "metro" | "subway" | "mayor" | "residents" | "airport"
+        )
+    {
+        return true;
+    }
+    if next == ","
+        && dict
+            .lookup(next2)
+            .iter()
+            .any(|&e| dict.entry(e).kind == Kind::Country)
+    {
+        return true;
+    }
+    if i == floor {
+        return false;
+    }
+    let prev = doc.low(i - 1);
+    let prev2 = if i >= floor + 2 { doc.low(i - 2) } else { "" };
+    match prev {
+        "in" | "at" | "near" | "outside" | "around" | "over" | "into" | "across" | "toward"
+        | "towards" | "inside" | "via" | "through" | "throughout" | "within" | "above"
+        | "downtown" | "central" | "capital" | "city" | "northern" | "southern" | "eastern"
+        | "western" | "visited" | "visit" | "visiting" | "visits" | "hit" | "struck"
+        | "attacked" | "bombed" | "shelled" | "targeted" | "targeting" | "reached" | "entered"
+        | "left" | "leaving" | "arrived" | "near-daily" | "streets" | "of" => {
+            // "talks with Moscow" is the government; "the mayor of Kyiv" is the city,
+            // but "the government of Kyiv" is not.
+            !(prev == "of"
+                && matches!(
+                    prev2,
+                    "government"
+                        | "leadership"
+                        | "position"
+                        | "stance"
+                        | "view"
+                        | "demands"
+                        | "interests"
+                        | "ally"
+                        | "allies"
+                        | "support"
+                ))
+        }
+        "on" | "against" => matches!(
+            prev2,
+            "strike"
+                | "strikes"
+                | "attack"
+                | "attacks"
+                | "assault"
+                | "bombing"
+                | "shelling"
+                | "barrage"
+                | "raid"
+                | "raids"
+                | "march"
+                | "advance"
+                | "offensive"
+        ),
+        "to" | "from" => matches!(
+            prev2,
+            "trip"
+                | "travel"
+                | "travelled"
+                | "traveled"
+                | "traveling"
+                | "travelling"
+                | "flew"
+                | "fly"
+                | "flight"
+                | "flights"
+                | "went"
+                | "go"
+                | "going"
+                | "came"
+                | "come"
+                | "returned"
+                | "return"
+                | "journey"
+                | "visit"
+                | "moved"
+                | "headed"
+                | "heading"
+                | "route"
+                | "road"
+                | "way"
+                | "train"
+                | "drive"
+                | "drove"
+                | "evacuated"
+                | "fled"
+                | "arrived"
+                | "miles"
+                | "kilometres"
+                | "kilometers"
+                | "km"
+        ),
+        _ => false,
+    }
+}
+
+/// The place entity of a capital city.
+fn capital_place(dict: &Dictionary, doc: &mut Doc, country: EntryId, surface: &str) -> u32 {
+    let entry = dict.entry(country);
+    // Canonical spelling: the first capital listed that matches loosely, else the surface.
+    let key = name_key(surface);
+    let label = entry
+        .capitals
+        .iter()
+        .find(|c| name_key(c) == key)
+        .cloned()
+        .or_else(|| entry.capitals.first().cloned().filter(|_| false))
+        .unwrap_or_else(|| surface.to_string());
+    if let Some(&p) = dict
+        .lookup(&label)
+        .iter()
+        .find(|&&e| dict.entry(e).kind == Kind::Place)
+    {
+        return doc.dict_entity(dict, p);
+    }
+    let ent = doc.entity(dict, EntKey::Dyn(Kind::Place, name_key(&label)), &label);
+    if doc.ents[ent as usize].country.is_none() {
+        let c = doc.dict_entity(dict, country);
+        doc.ents[ent as usize].country = Some(c);
+    }
+    ent
+}
+
+/// Drops mentions overlapping an earlier, longer one.
+fn dedupe_overlaps(doc: &mut Doc) {
+    let mut keep: Vec<Mention> = Vec::with_capacity(doc.mentions.len());
+    for m in doc.mentions.drain(..) {
+        if let Some(last) = keep.last() {
+            if m.start < last.end {
+                if m.end - m.start > last.end - last.start {
+                    keep.pop();
+                } else {
+                    continue;
+                }
+            }
+        }
+        keep.push(m);
+    }
+    doc.mentions = keep;
+}
+
+/// "the Biden administration", "the Trump government": the country the person leads.
+fn administrations(dict: &Dictionary, doc: &mut Doc) {
+    let n = doc.mentions.len();
+    for mi in 0..n {
+        let m = doc.mentions[mi];
+        if doc.ents[m.ent as usize].kind != Kind::Person {
+            continue;
+        }
+        let t = doc.tok_at(m.end);
+        let r = doc.tok_range(m.sent as usize);
+        if t >= r.end
+            || !dict.lexicon.has("government_word", doc.low(t))
+            || doc.toks.toks[t].start > m.end + 1
+        {
+            continue;
+        }
+        let EntKey::Dict(e) = doc.ents[m.ent as usize].key else {
+            continue;
+        };
+        let country = dict
+            .roles_of
+            .get(&e)
+            .into_iter()
+            .flatten()
+            .map(|&i| &dict.roles[i])
+            .find(|r| r.leader && (r.active(doc.date) || doc.date.is_none()))
+            .or_else(|| {
+                dict.roles_of
+                    .get(&e)
+                    .into_iter()
+                    .flatten()
+                    .map(|&i| &dict.roles[i])
+                    .find(|r| r.leader)
+            })
+            .map(|r| r.of)
+            .or(dict.entry(e).country);
+        let Some(c) = country else { continue };
+        if dict.entry(c).kind != Kind::Country {
+            continue;
+        }
+        let ent = doc.dict_entity(dict, c);
+        let end = doc.toks.toks[t].end;
+        // The person mention becomes a mention of the country.
+        doc.ents[m.ent as usize].mentions -= 1;
+        let surface = super::clean_alias(&doc.text[m.start as usize..end as usize]);
+        doc.ents[ent as usize].aliases.insert(surface);
+        doc.ents[ent as usize].mentions += 1;
+        doc.mentions[mi] = Mention {
+            end,
+            ent,
+            kind: MentionKind::Name,
+            ..m
+        };
+    }
+}
+
+fn mention_ending_before(doc: &Doc, tok: usize, floor: usize) -> Option<(usize, usize)> {
+    // The mention that ends right before token `tok` (skipping "'s"), and the token where it
+    // starts.
+    if tok == floor {
+        return None;
+    }
+    let mut t = tok;
+    if t > floor && matches!(doc.low(t - 1), "'s" | "'") {
+        t -= 1;
+    }
+    if t == floor {
+        return None;
+    }
+    let pos = doc.toks.toks[t - 1].end;
+    let mi = doc
+        .mentions
+        .iter()
+        .rposition(|m| m.end == pos || (m.end >= pos && m.start < pos))?;
+    let st = doc.tok_at(doc.mentions[mi].start);
+    Some((mi, st))
+}
+
+fn mention_starting_at(doc: &Doc, tok: usize) -> Option<usize> {
+    let t = doc.toks.toks.get(tok)?;
+    doc.mentions
+        .iter()
+        .position(|m| m.start <= t.start && t.start < m.end)
+}
+
+/// Titles and appositions: role facts, modifier marks, title-only references.
+fn roles(dict: &Dictionary, doc: &mut Doc) {
+    let mut new_mentions: Vec<Mention> = Vec::new();
+    for s in 0..doc.sents.len() {
+        let r = doc.tok_range(s);
+        let mut i = r.start;
+        while i < r.end {
+            // Do not start a title inside a mention ("White House" is not a title).
+            if mention_starting_at(doc, i).is_some() {
+                i += 1;
+                continue;
+            }
+            let n = title_run(dict, doc, i, r.end);
+            if n == 0 {
+                i += 1;
+                continue;
+            }
+            let (a, b) = (i, i + n);
+            i = b;
+            let Some((class, leader, generic, implies)) = title_info(dict, doc, a, b) else {
+                continue;
+            };
+            let former = (a..b).any(|k| dict.lexicon.has("former_marker", doc.low(k)))
+                || (a > r.start && dict.lexicon.has("former_marker", doc.low(a - 1)))
+                || (a > r.start + 1
+                    && doc.low(a - 1) == "-"
+                    && dict.lexicon.has("former_marker", doc.low(a - 2)));
+            let elect = class.ends_with("_elect");
+            let plural = doc.low(b - 1).ends_with('s')
+                && !matches!(doc.low(b - 1), "chief of staff" | "boss")
+                && doc.low(b - 1) != "'s";
+            // The country or organisation before the title ("Russian President", "Kremlin spokesman").
+            let mut before = mention_ending_before(doc, a, r.start).filter(|&(mi, _)| {
+                matches!(
+                    doc.ents[doc.mentions[mi].ent as usize].kind,
+                    Kind::Country | Kind::Organisation
+                )
+            });
+            // "the country's president": no entity.
+            if before.is_some_and(|(mi, _)| doc.mentions[mi].kind == MentionKind::Pronoun) {
+                before = None;
+            }
+            // "President of Ukraine", "Secretary General of NATO".
+            let mut after_end = b;
+            let mut of_after: Option<usize> = None;
+            if b + 1 < r.end && matches!(doc.low(b), "of" | "at" | "for") {
+                let t = if doc.low(b + 1) == "the" {
+                    b + 2
+                } else {
+                    b + 1
+                };
+                if let Some(mi) = mention_starting_at(doc, t) {
+                    if matches!(
+                        doc.ents[doc.mentions[mi].ent as usize].kind,
+                        Kind::Country | Kind::Organisation
+                    ) {
+                        of_after = Some(mi);
+                        after_end = doc.tok_at(doc.mentions[mi].end);
+                    }
+                }
+            }
+            // The person after the title (one comma allowed: "adviser, Chung Eui-yong").
+            let mut p = after_end;
+            if p < r.end && doc.low(p) == "," {
+                p += 1;
+            }
+            let person = mention_starting_at(doc, p).filter(|&mi| {
+                doc.ents[doc.mentions[mi].ent as usize].kind == Kind::Person
+                    && doc.mentions[mi].start >= doc.toks.toks[p].start
+            });
+            let of_mention = before.map(|(mi, _)| mi).or(of_after);
+            if let Some(pm) = person {
+                let person_ent = doc.mentions[pm].ent;
+                if let Some((mi, _)) = before {
+                    doc.mentions[mi].modifier = true;
+                }
+                if let Some(mi) = of_after {
+                    doc.mentions[mi].modifier = true;
+                }
+                let of_ent = of_mention.map(|mi| doc.mentions[mi].ent);
+                role_fact(
+                    dict, doc, person_ent, of_ent, &class, leader, generic, implies, former, elect,
+                    s,
+                );
+                continue;
+            }
+            // A title standing for its holder: "the Russian leader", "the US President".
+            if plural || former {
+                continue;
+            }
+            // Not followed by a capitalised word (an unknown name).
+            if after_end < r.end
+                && doc.toks.toks[after_end].cap
+                && doc.toks.toks[after_end].kind == crate::text::TokKind::Word
+                && !matches!(doc.low(after_end), "and" | "the")
+            {
+                continue;
+            }
+            let of_ent = of_mention.map(|mi| doc.mentions[mi].ent);
+            let holder = title_holder(dict, doc, of_ent, &class, leader, generic, s);
+            let Some(holder) = holder else { continue };
+            let start_tok = before.map(|(_, st)| st).unwrap_or(a);
+            let start = doc.toks.toks[start_tok].start;
+            let end = doc.toks.toks[after_end - 1].end;
+            if let Some((mi, _)) = before {
+                doc.mentions[mi].modifier = true;
+            }
+            if let Some(mi) = of_after {
+                doc.mentions[mi].modifier = true;
+            }
+            new_mentions.push(Mention {
+                start,
+                end,
+                ent: holder,
+                kind: MentionKind::Title,
+                modifier: false,
+                sent: s as u32,
+            });
+            if of_ent.is_some() {
+                role_fact(
+                    dict, doc, holder, of_ent, &class, leader, generic, implies, false, elect, s,
+                );
+            }
+        }
+        appositions(dict, doc, s);
+        outlet_possessives(doc, s);
+    }
+    for m in new_mentions {
+        doc.ents[m.ent as usize].mentions += 1;
+        // A title mention shadows modifier mentions inside it.
+        doc.mentions.push(m);
+    }
+}
+
+/// The holder of a title at the article's date: a person of the article first, else the
+/// dictionary's holder.
+fn title_holder(
+    dict: &Dictionary,
+    doc: &mut Doc,
+    of_ent: Option<u32>,
+    class: &str,
+    leader: bool,
+    generic: bool,
+    s: usize,
+) -> Option<u32> {
+    let date = doc.date;
+    match of_ent {
+        Some(of) => {
+            let key = doc.ents[of as usize].key.clone();
+            let EntKey::Dict(mut of_entry) = key else {
+                return None;
+            };
+            // "the Kremlin chief": the organisation's country.
+            if generic && dict.entry(of_entry).kind == Kind::Organisation {
+                if let Some(c) = dict.entry(of_entry).country {
+                    of_entry = c;
+                }
+            }
+            let holders = dict.holders(of_entry, class, generic && leader, date);
+            let holders: Vec<EntryId> = holders.iter().map(|r| r.person).collect();
+            if holders.is_empty() {
+                return None;
+            }
+            // Prefer a holder mentioned in the article.
+            let mentioned = holders.iter().copied().find(|&p| {
+                doc.find(&EntKey::Dict(p))
+                    .is_some_and(|e| doc.ents[e as usize].mentions > 0)
+            });
+            let pick = mentioned.or_else(|| {
+                // A generic "leader": the president before the prime minister.
+                let order = [
+                    "president",
+                    "supreme_leader",
+                    "king",
+                    "emir",
+                    "chancellor",
+                    "prime_minister",
+                ];
+                order
+                    .iter()
+                    .find_map(|c| {
+                        dict.holders(of_entry, c, false, date)
+                            .first()
+                            .map(|r| r.person)
+                            .filter(|p| holders.contains(p))
+                    })
+                    .or_else(|| holders.first().copied())
+            })?;
+            Some(doc.dict_entity(dict, pick))
+        }
+        None => {
+            // "the president": the last person of the article known to hold that class.
+            if generic {
+                return None;
+            }
+            let pos = doc.toks.toks[doc.tok_range(s).start].start;
+            let mut best: Option<u32> = None;
+            for m in doc.mentions.iter().filter(|m| m.start < pos + 10_000) {
+                if m.sent as usize > s {
+                    break;
+                }
+                let e = &doc.ents[m.ent as usize];
+                if e.kind != Kind::Person {
+                    continue;
+                }
+                let holds = e.title_class.as_deref() == Some(class)
+                    || match &e.key {
+                        EntKey::Dict(p) => dict.roles_at(*p, date).any(|r| {
+                            r.class == class
+                                || (leader
+                                    && r.leader
+                                    && class == "president"
+                                    && r.class == "president")
+                        }),
+                        _ => false,
+                    };
+                if holds {
+                    best = Some(m.ent);
+                }
+            }
+            best
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn role_fact(
+    dict: &Dictionary,
+    doc: &mut Doc,
+    person: u32,
+    of_ent: Option<u32>,
+    class: &str,
+    leader: bool,
+    generic: bool,
+    implies: Option<EntryId>,
+    former: bool,
+    elect: bool,
+    s: usize,
+) {
+    doc.ents[person as usize]
+        .title_class
+        .get_or_insert_with(|| class.to_string());
+    if former
+        || class == "rank"
+        || class == "honorific"
+        || class == "journalist" && of_ent.is_none()
+    {
+        return;
+    }
+    let date = doc.date;
+    let person_entry = match doc.ents[person as usize].key {
+        EntKey::Dict(e) => Some(e),
+        _ => None,
+    };
+    // Where the role is held: the named country or organisation, else the title's implied
+    // one, else the person's dictionary role of this class at the date.
+    let of = match of_ent {
+        Some(o) => Some(o),
+        None => {
+            let from_roles = person_entry.and_then(|p| {
+                let roles: Vec<_> = dict.roles_at(p, date).collect();
+                roles
+                    .iter()
+                    .find(|r| r.class == class)
+                    .or_else(|| roles.iter().find(|r| leader && r.leader))
+                    .or_else(|| if generic { roles.first() } else { None })
+                    .map(|r| r.of)
+            });
+            match from_roles.or(implies) {
+                Some(e) => Some(doc.dict_entity(dict, e)),
+                None => None,
+            }
+        }
+    };
+    let Some(of) = of else { return };
+    let of_kind = doc.ents[of as usize].kind;
+    let rel = if of_kind == Kind::Country && leader && !class.starts_with("deputy") {
+        Relation::LeaderOf
+    } else {
+        Relation::OfficialOf
+    };
+    if of_kind == Kind::Country && doc.ents[person as usize].country.is_none() {
+        doc.ents[person as usize].country = Some(of);
+    }
+    let trigger = class.replace('_', " ");
+    doc.add_fact(Fact {
+        rel,
+        src: person,
+        dst: of,
+        modality: if elect {
+            Modality::Planned
+        } else {
+            Modality::Asserted
+        },
+        sent: s as u32,
+        trigger,
+    });
+}
+
+/// "Dmitry Peskov, the Kremlin spokesman", "Igor Plotnitsky, the leader of the self-proclaimed
+/// Luhansk People's Republic", "Mikhail Galuzin, Russia's deputy foreign minister".
+fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
+    let r = doc.tok_range(s);
+    let ms: Vec<usize> = (0..doc.mentions.len())
+        .filter(|&i| doc.mentions[i].sent == s as u32)
+        .collect();
+    for &pm in &ms {
+        let m = doc.mentions[pm];
+        if doc.ents[m.ent as usize].kind != Kind::Person || m.modifier {
+            continue;
+        }
+        let mut t = doc.tok_at(m.end);
+        if t >= r.end || doc.low(t) != "," {
+            continue;
+        }
+        t += 1;
+        if t < r.end && matches!(doc.low(t), "the" | "a" | "an") {
+            t += 1;
+        }
+        let np_start = t;
+        // An optional country or organisation (with 's) before the title.
+        let mut of_mention: Option<usize> = None;
+        if let Some(mi) = mention_starting_at(doc, t) {
+            if matches!(
+                doc.ents[doc.mentions[mi].ent as usize].kind,
+                Kind::Country | Kind::Organisation
+            ) {
+                of_mention = Some(mi);
+                t = doc.tok_at(doc.mentions[mi].end);
+                if t < r.end && matches!(doc.low(t), "'s" | "'") {
+                    t += 1;
+                }
+            } else {
+                continue;
+            }
+        }
+        let n = title_run(dict, doc, t, r.end);
+        if n == 0 {
+            continue;
+        }
+        let Some((class, leader, generic, implies)) = title_info(dict, doc, t, t + n) else {
+            continue;
+        };
+        let former = (np_start..t + n).any(|k| dict.lexicon.has("former_marker", doc.low(k)));
+        let mut e = t + n;
+        if of_mention.is_none() && e + 1 < r.end && matches!(doc.low(e), "of" | "at" | "for" | "in")
+        {
+            let k = if doc.low(e + 1) == "the" {
+                e + 2
+            } else {
+                e + 1
+            };
+            // "the self-proclaimed Luhansk People's Republic"
+            let k = if k < r.end && dict.lexicon.has("title_modifier", doc.low(k)) {
+                k + 1
+            } else {
+                k
+            };
+            if let Some(mi) = mention_starting_at(doc, k) {
+                if matches!(
+                    doc.ents[doc.mentions[mi].ent as usize].kind,
+                    Kind::Country | Kind::Organisation
+                ) {
+                    of_mention = Some(mi);
+                    e = doc.tok_at(doc.mentions[mi].end);
+                }
+            }
+        }
+        // Mark the apposition's mentions as modifiers: they describe the person.
+        if let Some(mi) = of_mention {
+            doc.mentions[mi].modifier = true;
+        }
+        let _ = e;
+        let of_ent = of_mention.map(|mi| doc.mentions[mi].ent);
+        role_fact(
+            dict,
+            doc,
+            m.ent,
+            of_ent,
+            &class,
+            leader,
+            generic,
+            implies,
+            former,
+            class.ends_with("_elect"),
+            s,
+        );
+    }
+}
+
+/// "NPR's Corey Flintoff", "Fox News' Jennifer Griffin, Adam Shaw": staff of an outlet.
+fn outlet_possessives(doc: &mut Doc, s: usize) {
+    let ms: Vec<usize> = (0..doc.mentions.len())
+        .filter(|&i| doc.mentions[i].sent == s as u32)
+        .collect();
+    for w in ms.windows(2) {
+        let (om, pm) = (doc.mentions[w[0]], doc.mentions[w[1]]);
+        if doc.ents[om.ent as usize].kind != Kind::Organisation
+            || doc.ents[pm.ent as usize].kind != Kind::Person
+        {
+            continue;
+        }
+        if pm.start < om.end {
+            continue;
+        }
+        let between = doc.text[om.end as usize..pm.start as usize].trim();
+        if !matches!(between, "'s" | "\u{2019}s" | "'" | "\u{2019}") {
+            continue;
+        }
+        doc.mentions[w[0]].modifier = true;
+        let mut people = vec![pm.ent];
+        // Coordinated names after it.
+        let mut last_end = pm.end;
+        for m in doc
+            .mentions
+            .iter()
+            .filter(|m| m.sent == s as u32 && m.start > pm.start)
+        {
+            let gap = doc.text[last_end as usize..m.start as usize].trim();
+            if doc.ents[m.ent as usize].kind == Kind::Person && matches!(gap, "," | "and" | ", and")
+            {
+                people.push(m.ent);
+                last_end = m.end;
+            } else {
+                break;
+            }
+        }
+        for p in people {
+            doc.add_fact(Fact {
+                rel: Relation::OfficialOf,
+                src: p,
+                dst: om.ent,
+                modality: Modality::Asserted,
+                sent: s as u32,
+                trigger: "'s".into(),
+            });
+        }
+    }
+}
+
+/// "Budapest, Hungary", "Russia's Kursk region", "the Al-Dhafra Air Base in the United Arab
+/// Emirates", "the Russian city of Kursk".
+fn locations(dict: &Dictionary, doc: &mut Doc) {
+    let n = doc.mentions.len();
+    let mut facts = Vec::new();
+    let mut modifiers = Vec::new();
+    for i in 0..n {
+        let a = doc.mentions[i];
+        let Some(b) = doc.mentions.get(i + 1).copied() else {
+            break;
+        };
+        if a.sent != b.sent || b.start < a.end {
+            continue;
+        }
+        let (ka, kb) = (doc.ents[a.ent as usize].kind, doc.ents[b.ent as usize].kind);
+        let between = &doc.text[a.end as usize..b.start as usize];
+        let bt = between.trim();
+        let consistent = |doc: &Doc, place: u32, country: u32| -> bool {
+            // A dictionary place must lie in that country; places found in the text are trusted.
+            match &doc.ents[place as usize].key {
+                EntKey::Dict(p) => {
+                    let pc = dict.entry(*p).country;
+                    match (&doc.ents[country as usize].key, pc) {
+                        (EntKey::Dict(c), Some(pc)) => *c == pc,
+                        (_, None) => true,
+                        _ => false,
+                    }
+                }
+                _ => match doc.ents[place as usize].country {
+                    Some(c) => c == country,
+                    None => true,
+                },
+            }
+        };
+        if ka == Kind::Place
+            && kb == Kind::Country
+            && (bt == ","
+                || bt == "in"
+                || bt == "in the"
+                || bt == ", in"
+                || bt == "in southern"
+                || bt == "in northern"
+                || bt == "in eastern"
+                || bt == "in western"
+                || bt == "in central")
+            && consistent(doc, a.ent, b.ent)
+        {
+            facts.push((a.ent, b.ent, a.sent, bt.to_string()));
+        }
+        if ka == Kind::Country
+            && kb == Kind::Place
+            && matches!(bt, "'s" | "\u{2019}s")
+            && consistent(doc, b.ent, a.ent)
+        {
+            facts.push((b.ent, a.ent, a.sent, "'s".to_string()));
+            modifiers.push(i);
+        }
+        if ka == Kind::Country && a.kind == MentionKind::Demonym && kb == Kind::Place {
+            let words: Vec<&str> = bt.split_whitespace().collect();
+            if words.len() == 3
+                && dict.lexicon.has("place_intro", &words[0].to_lowercase())
+                && words[1] == "of"
+                || words.len() == 2
+                    && words[1] == "of"
+                    && dict.lexicon.has("place_intro", &words[0].to_lowercase())
+                || words.len() == 1
+                    && dict.lexicon.has("place_intro", &words[0].to_lowercase())
+                    && false
+            {
+                if consistent(doc, b.ent, a.ent) {
+                    facts.push((b.ent, a.ent, a.sent, between.trim().to_string()));
+                    modifiers.push(i);
+                }
+            }
+        }
+    }
+    for i in modifiers {
+        doc.mentions[i].modifier = true;
+    }
+    for (p, c, s, t) in facts {
+        if doc.ents[p as usize].country.is_none() {
+            doc.ents[p as usize].country = Some(c);
+        }
+        doc.add_fact(Fact {
+            rel: Relation::LocatedIn,
+            src: p,
+            dst: c,
+            modality: Modality::Asserted,
+            sent: s,
+            trigger: t,
+        });
+    }
+}
+
+fn gender_of(dict: &Dictionary, doc: &Doc, ent: u32) -> Option<Gender> {
+    match doc.ents[ent as usize].key {
+        EntKey::Dict(e) => dict.entry(e).gender,
+        _ => None,
+    }
+}
+
+/// Third-person pronouns: "he"/"she" is the person the sentence, or the one before, is
+/// about; "its" (and "it" before a verb) the country or organisation just named.
+fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
+    let mut added = Vec::new();
+    for s in 0..doc.sents.len() {
+        let r = doc.tok_range(s);
+        for t in r.clone() {
+            let w = doc.low(t);
+            let gender = match w {
+                "he" | "him" | "his" | "himself" => Some(Gender::Male),
+                "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+                "its" | "it" => None,
+                _ => continue,
+            };
+            let pos = doc.toks.toks[t].start;
+            if doc.quote_at(pos).is_some() != inside_quotes {
+                continue;
+            }
+            if doc.mentions.iter().any(|m| m.start <= pos && pos < m.end) {
+                continue;
+            }
+            let person = gender.is_some();
+            if w == "it" {
+                let next = if t + 1 < r.end { doc.low(t + 1) } else { "" };
+                if !matches!(
+                    next,
+                    "will"
+                        | "would"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "has"
+                        | "had"
+                        | "said"
+                        | "says"
+                        | "did"
+                        | "does"
+                        | "must"
+                        | "should"
+                        | "plans"
+                        | "wants"
+                        | "launched"
+                        | "attacked"
+                        | "struck"
+                        | "sent"
+                        | "supplied"
+                        | "imposed"
+                        | "threatened"
+                        | "warned"
+                        | "signed"
+                        | "agreed"
+                ) {
+                    continue;
+                }
+            }
+            let ok = |doc: &Doc, m: &Mention| -> bool {
+                let e = &doc.ents[m.ent as usize];
+                if m.modifier || matches!(m.kind, MentionKind::FirstPerson | MentionKind::We) {
+                    return false;
+                }
+                if person {
+                    e.kind == Kind::Person
+                        && (gender_of(dict, doc, m.ent).is_none()
+                            || gender_of(dict, doc, m.ent) == gender)
+                } else {
+                    matches!(e.kind, Kind::Country | Kind::Organisation)
+                }
+            };
+            let mut target;
+            // This sentence, before the pronoun: the first (subject) person, or the nearest
+            // country/organisation.
+            let here: Vec<&Mention> = doc
+                .mentions
+                .iter()
+                .filter(|m| m.sent == s as u32 && m.end <= pos && ok(doc, m))
+                .collect();
+            if person {
+                target = here.first().map(|m| m.ent);
+            } else {
+                target = here.last().map(|m| m.ent);
+            }
+            // Earlier sentences: the first fitting mention of the nearest one that has any.
+            if target.is_none() {
+                for back in 1..=3usize {
+                    if back > s {
+                        break;
+                    }
+                    let ps = (s - back) as u32;
+                    if let Some(m) = doc.mentions.iter().find(|m| m.sent == ps && ok(doc, m)) {
+                        target = Some(m.ent);
+                        break;
+                    }
+                }
+            }
+            if let Some(ent) = target {
+                added.push(Mention {
+                    start: pos,
+                    end: doc.toks.toks[t].end,
+                    ent,
+                    kind: MentionKind::Pronoun,
+                    modifier: false,
+                    sent: s as u32,
+                });
+            }
+        }
+    }
+    for m in added {
+        doc.mentions.push(m);
+    }
+}
+
+/// Attributes each quotation to its speaker.
+fn speakers(dict: &Dictionary, doc: &mut Doc) {
+    let speech = |w: &str| dict.lexicon.has("speech_verb", w);
+    let nq = doc.quotes.len();
+    for qi in 0..nq {
+        let q = doc.quotes[qi];
+        let speaker_ok = |doc: &Doc, m: &Mention| -> bool {
+            !m.modifier
+                && matches!(
+                    doc.ents[m.ent as usize].kind,
+                    Kind::Person | Kind::Country | Kind::Organisation
+                )
+                && doc.quote_at(m.start).is_none()
+        };
+        let mut speaker = None;
+        // After the quotation: ', said Trump', '" Trump said', '" he wrote'.
+        let t0 = doc.tok_at(q.end + 1);
+        let s_after = doc.sents.partition_point(|x| x.end <= q.end as usize);
+        if s_after < doc.sents.len() {
+            let r = doc.tok_range(s_after);
+            let end = (t0 + 10).min(r.end);
+            let verb = (t0.max(r.start)..end).find(|&t| speech(doc.low(t)));
+            if let Some(v) = verb {
+                let vpos = doc.toks.toks[v].start;
+                let vend = doc.toks.toks[v].end;
+                // "X said" first, then "said X".
+                speaker = doc
+                    .mentions
+                    .iter()
+                    .filter(|m| m.start > q.end && m.end <= vpos && speaker_ok(doc, m))
+                    .map(|m| m.ent)
+                    .next_back()
+                    .or_else(|| {
+                        doc.mentions
+                            .iter()
+                            .filter(|m| {
+                                m.start >= vend && m.start < vend + 120 && speaker_ok(doc, m)
+                            })
+                            .map(|m| m.ent)
+                            .next()
+                    });
+            }
+        }
+        // Before the quotation in its sentence: 'Trump said: "...', 'he wrote, "...'.
+        if speaker.is_none() {
+            let s_before = doc
+                .sents
+                .partition_point(|x| x.end <= q.start as usize)
+                .min(doc.sents.len().saturating_sub(1));
+            let r = doc.tok_range(s_before);
+            let tq = doc.tok_at(q.start).min(r.end);
+            if let Some(v) = (r.start..tq)
+                .rev()
+                .find(|&t| speech(doc.low(t)) && doc.quote_at(doc.toks.toks[t].start).is_none())
+            {
+                let vpos = doc.toks.toks[v].start;
+                speaker = doc
+                    .mentions
+                    .iter()
+                    .filter(|m| m.sent == s_before as u32 && m.end <= vpos && speaker_ok(doc, m))
+                    .map(|m| m.ent)
+                    .next_back()
+                    .or_else(|| {
+                        let vend = doc.toks.toks[v].end;
+                        let qs = q.start;
+                        doc.mentions
+                            .iter()
+                            .filter(|m| m.start >= vend && m.end < qs && speaker_ok(doc, m))
+                            .map(|m| m.ent)
+                            .next()
+                    });
+            }
+        }
+        // A continuation of the previous quotation in the same or the previous paragraph.
+        if speaker.is_none() && qi > 0 {
+            let prev = doc.quotes[qi - 1];
+            let para = |pos: u32| {
+                doc.sents
+                    .get(doc.sents.partition_point(|x| x.end <= pos as usize))
+                    .map(|x| x.para)
+                    .unwrap_or(0)
+            };
+            if para(q.start) <= para(prev.end) + 1 {
+                speaker = prev.speaker;
+            }
+        }
+        doc.quotes[qi].speaker = speaker;
+    }
+}
+
+/// "I", "me", "my" (the speaker) and "we", "us", "our" inside a quotation.
+fn first_person(doc: &mut Doc) {
+    let mut added = Vec::new();
+    for t in 0..doc.toks.toks.len() {
+        let w = doc.low(t);
+        let kind = match w {
+            "i" | "me" | "my" | "myself" | "mine" => MentionKind::FirstPerson,
+            "we" | "us" | "our" | "ours" | "ourselves" => MentionKind::We,
+            _ => continue,
+        };
+        let tok = doc.toks.toks[t];
+        if w == "i" && doc.tok_text(t) != "I" {
+            continue;
+        }
+        if w == "us" && doc.tok_text(t) == "US" {
+            continue;
+        }
+        let Some(qi) = doc.quote_at(tok.start) else {
+            continue;
+        };
+        let Some(speaker) = doc.quotes[qi].speaker else {
+            continue;
+        };
+        let sent = doc.sents.partition_point(|x| x.end <= tok.start as usize) as u32;
+        added.push(Mention {
+            start: tok.start,
+            end: tok.end,
+            ent: speaker,
+            kind,
+            modifier: false,
+            sent,
+        });
+    }
+    for m in added {
+        doc.mentions.push(m);
+    }
+}
+
+/// Fills in each person's country from dictionary roles or nationality when the text gave none.
+fn person_countries(dict: &Dictionary, doc: &mut Doc) {
+    let date = doc.date;
+    let mut seen: HashSet<u32> = HashSet::new();
+    for i in 0..doc.ents.len() {
+        if doc.ents[i].kind != Kind::Person
+            || doc.ents[i].country.is_some()
+            || !seen.insert(i as u32)
+        {
+            continue;
+        }
+        let EntKey::Dict(p) = doc.ents[i].key else {
+            continue;
+        };
+        let c = dict
+            .roles_at(p, date)
+            .map(|r| r.of)
+            .find_map(|of| match dict.entry(of).kind {
+                Kind::Country => Some(of),
+                _ => dict.entry(of).country,
+            })
+            .or(dict.entry(p).country);
+        if let Some(c) = c {
+            let ce = doc.dict_entity(dict, c);
+            // Creating the entity must not count as a mention.
+            doc.ents[i].country = Some(ce);
+        }
+    }
+}

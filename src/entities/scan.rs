@@ -1,0 +1,214 @@
+//! The dictionary scan: one leftmost-longest automaton pass over the article, word-boundary
+//! checks, weapon nouns attached to weapon names, weak names confirmed or dropped, and
+//! ambiguous names given the reading their cue words point to.
+
+use super::{Doc, RawMatch};
+use crate::dict::{Cand, Dictionary, Form};
+use crate::model::Kind;
+use std::collections::HashSet;
+
+fn is_word_byte_before(text: &str, pos: usize) -> bool {
+    text[..pos]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '@' || c == '#')
+}
+
+fn is_word_byte_after(text: &str, pos: usize) -> bool {
+    text[pos..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// Scans the article with the dictionary automaton and returns resolved-ready matches.
+pub(crate) fn dictionary_matches(dict: &Dictionary, doc: &Doc) -> Vec<RawMatch> {
+    let text = doc.text;
+    let mut out: Vec<RawMatch> = Vec::new();
+    for m in dict.matcher.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        if is_word_byte_before(text, s) || is_word_byte_after(text, e) {
+            continue;
+        }
+        let sent = doc.sents.partition_point(|x| x.end <= s);
+        if sent >= doc.sents.len() || doc.sents[sent].start > s {
+            continue;
+        }
+        let cands = dict.pattern_cands[m.pattern().as_usize()].clone();
+        out.push(RawMatch {
+            start: s as u32,
+            end: e as u32,
+            name_end: e as u32,
+            sent: sent as u32,
+            cands,
+            reading: None,
+        });
+    }
+    attach_weapon_nouns(dict, doc, &mut out);
+    confirm_weak(dict, doc, &mut out);
+    choose_readings(dict, doc, &mut out);
+    out
+}
+
+/// "Tomahawk missiles", "Patriot air defence systems", "K9 self-propelled howitzers": the
+/// modifiers and noun after a weapon name become part of its mention.
+fn attach_weapon_nouns(dict: &Dictionary, doc: &Doc, out: &mut [RawMatch]) {
+    for m in out.iter_mut() {
+        if !m
+            .cands
+            .iter()
+            .any(|c| dict.entry(c.entry).kind == Kind::Weapon)
+        {
+            continue;
+        }
+        let range = doc.tok_range(m.sent as usize);
+        let mut i = doc.tok_at(m.end);
+        let mut last_noun = None;
+        let mut steps = 0;
+        while i < range.end && steps < 5 {
+            let w = doc.low(i);
+            if doc.toks.toks[i].start > doc.toks.toks[i.saturating_sub(1)].end + 1
+                && i > range.start
+            {
+                // A gap of more than one space ends the phrase.
+                break;
+            }
+            if dict.lexicon.has("weapon_noun", w) {
+                last_noun = Some(i);
+            } else if !dict.lexicon.has("weapon_modifier", w) {
+                break;
+            }
+            i += 1;
+            steps += 1;
+        }
+        if let Some(n) = last_noun {
+            m.end = doc.toks.toks[n].end;
+        }
+    }
+}
+
+/// Drops weak candidates (`?` aliases) that nothing in the article confirms.
+fn confirm_weak(dict: &Dictionary, doc: &Doc, out: &mut [RawMatch]) {
+    // Entries named by a strong form somewhere in the article.
+    let mut strong: HashSet<u32> = HashSet::new();
+    for m in out.iter() {
+        for c in &m.cands {
+            if !c.weak && c.form != Form::Surname {
+                strong.insert(c.entry);
+            }
+        }
+        // A strong surname also counts for its entry when it is the only reading.
+        if m.cands.len() == 1 && !m.cands[0].weak {
+            strong.insert(m.cands[0].entry);
+        }
+    }
+    for m in out.iter_mut() {
+        if m.cands.iter().all(|c| !c.weak) {
+            continue;
+        }
+        let sent_range = doc.tok_range(m.sent as usize);
+        let first_tok = doc.tok_at(m.start);
+        let titled = title_before(dict, doc, first_tok, sent_range.start);
+        let extended = m.end > m.name_end;
+        let context = sent_range
+            .clone()
+            .any(|i| dict.lexicon.has("weapon_context", doc.low(i)));
+        let keep: Vec<Cand> = m
+            .cands
+            .iter()
+            .copied()
+            .filter(|c| {
+                if !c.weak {
+                    return true;
+                }
+                if strong.contains(&c.entry) {
+                    return true;
+                }
+                match dict.entry(c.entry).kind {
+                    Kind::Weapon => extended || context,
+                    Kind::Person => titled,
+                    _ => false,
+                }
+            })
+            .collect();
+        m.cands = keep;
+    }
+}
+
+/// Whether a title ends right before token `i` ("President Lee", "Gen. Salami").
+pub(crate) fn title_before(dict: &Dictionary, doc: &Doc, i: usize, floor: usize) -> bool {
+    for len in 1..=4usize {
+        if i < floor + len {
+            break;
+        }
+        let words: Vec<&str> = (i - len..i).map(|k| doc.low(k)).collect();
+        if let Some((_, n)) = dict.title_at(&words) {
+            if n == len {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Picks the reading of each ambiguous name from cue words present in the article.
+fn choose_readings(dict: &Dictionary, doc: &Doc, out: &mut [RawMatch]) {
+    let mut cache: std::collections::HashMap<&str, Option<Option<u32>>> =
+        std::collections::HashMap::new();
+    for m in out.iter_mut() {
+        let surface = &doc.text[m.start as usize..m.name_end as usize];
+        let Some(readings) = dict.ambiguous.get(surface) else {
+            continue;
+        };
+        let choice = *cache.entry(surface).or_insert_with(|| {
+            let mut best = 0usize;
+            let mut best_score = 0usize;
+            for (i, r) in readings.iter().enumerate() {
+                let score: usize = r
+                    .cues
+                    .iter()
+                    .filter(|c| !c.is_empty() && doc.text.contains(c.as_str()))
+                    .count();
+                if score > best_score {
+                    best = i;
+                    best_score = score;
+                }
+            }
+            Some(readings[best].entry)
+        });
+        m.reading = choice;
+    }
+    // A reading that is an entity must be among the candidates or replace them.
+    for m in out.iter_mut() {
+        if let Some(r) = m.reading {
+            match r {
+                None => m.cands.clear(),
+                Some(e) => {
+                    if let Some(c) = m.cands.iter().find(|c| c.entry == e).copied() {
+                        m.cands = vec![c];
+                    } else {
+                        // A capital's country reading keeps the capital candidate.
+                        let cap = m
+                            .cands
+                            .iter()
+                            .find(|c| c.form == Form::Capital && c.entry == e)
+                            .copied();
+                        m.cands =
+                            vec![cap.unwrap_or(Cand {
+                                entry: e,
+                                form: if dict.entry(e).kind == Kind::Country
+                                    && dict.entry(e).capitals.iter().any(|c| {
+                                        c == &doc.text[m.start as usize..m.name_end as usize]
+                                    }) {
+                                    Form::Capital
+                                } else {
+                                    Form::Name
+                                },
+                                weak: false,
+                            })];
+                    }
+                }
+            }
+        }
+    }
+}

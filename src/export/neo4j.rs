@@ -1,0 +1,109 @@
+//! Neo4j bulk import CSV (`neo4j/entities.csv`, `neo4j/relations.csv`) in the header format
+//! `neo4j-admin database import full` reads: `id:ID`, `:LABEL` (Entity plus the kind), typed
+//! properties, `:START_ID`, `:END_ID`, `:TYPE` (the relation in UPPER_SNAKE_CASE). Text has
+//! newlines replaced by spaces, so `--multiline-fields` is not needed; arrays use `;`.
+
+use super::evidence_summary;
+use crate::graph::Graph;
+use crate::model::Kind;
+use anyhow::Result;
+use std::io::Write;
+
+/// The Neo4j label of a kind.
+pub fn label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Person => "Person",
+        Kind::Country => "Country",
+        Kind::Weapon => "WeaponSystem",
+        Kind::Place => "Place",
+        Kind::Organisation => "Organisation",
+    }
+}
+
+fn one_line(s: &str) -> String {
+    crate::extract::collapse_ws(
+        &s.chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect::<String>(),
+    )
+}
+
+fn array(items: impl Iterator<Item = String>) -> String {
+    items
+        .map(|s| one_line(&s).replace(';', ","))
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// Writes `entities.csv`.
+pub fn write_nodes(g: &Graph, w: &mut dyn Write) -> Result<()> {
+    let mut c = csv::Writer::from_writer(w);
+    c.write_record([
+        "id:ID",
+        "name",
+        "kind",
+        "aliases:string[]",
+        "mentions:long",
+        "articles:long",
+        "first_seen:date",
+        "last_seen:date",
+        ":LABEL",
+    ])?;
+    for n in g.sorted_nodes() {
+        let n = &g.g[n];
+        c.write_record([
+            n.id.clone(),
+            one_line(&n.label),
+            n.kind.as_str().to_string(),
+            array(n.aliases.iter().cloned()),
+            n.mentions.to_string(),
+            n.articles.to_string(),
+            n.first_seen.map(|d| d.to_string()).unwrap_or_default(),
+            n.last_seen.map(|d| d.to_string()).unwrap_or_default(),
+            format!("Entity;{}", label(n.kind)),
+        ])?;
+    }
+    c.flush()?;
+    Ok(())
+}
+
+/// Writes `relations.csv`.
+pub fn write_edges(g: &Graph, w: &mut dyn Write) -> Result<()> {
+    let mut c = csv::Writer::from_writer(w);
+    c.write_record([
+        ":START_ID",
+        ":END_ID",
+        ":TYPE",
+        "relation",
+        "label",
+        "directed:boolean",
+        "weight:long",
+        "articles:long",
+        "first_seen:date",
+        "last_seen:date",
+        "modality:string[]",
+        "article_ids:string[]",
+        "evidence",
+    ])?;
+    for e in g.sorted_edges() {
+        let (a, b) = g.g.edge_endpoints(e).unwrap();
+        let edge = &g.g[e];
+        c.write_record([
+            g.g[a].id.clone(),
+            g.g[b].id.clone(),
+            edge.relation.id().to_ascii_uppercase(),
+            edge.relation.id().to_string(),
+            edge.relation.label().to_string(),
+            edge.relation.directed().to_string(),
+            edge.weight.to_string(),
+            edge.articles.to_string(),
+            edge.first_seen.map(|d| d.to_string()).unwrap_or_default(),
+            edge.last_seen.map(|d| d.to_string()).unwrap_or_default(),
+            array(edge.modalities().iter().map(|m| m.as_str().to_string())),
+            array(edge.article_ids.iter().cloned()),
+            one_line(&evidence_summary(edge, 3)),
+        ])?;
+    }
+    c.flush()?;
+    Ok(())
+}

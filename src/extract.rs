@@ -1,0 +1,186 @@
+//! Per-article extraction: runs the entity and relation stages on one article and returns a
+//! self-contained [`Extraction`] record (its nodes and edge occurrences with evidence), the
+//! unit that the graph merges and that `newsgraph extract` writes as JSONL.
+
+use crate::dict::{DataFiles, Dictionary};
+use crate::entities;
+use crate::input::Article;
+use crate::model::{Date, Kind, Modality, Relation};
+use crate::relations::{self, rules::Rules};
+use anyhow::Result;
+use serde::{Deserialize, Serialize};
+
+/// Everything extraction needs: dictionaries and relation rules.
+pub struct Knowledge {
+    /// Entity dictionaries.
+    pub dict: Dictionary,
+    /// Relation patterns and modality cues.
+    pub rules: Rules,
+}
+
+impl Knowledge {
+    /// Loads the built-in data, or the data in `dir`, plus extra dictionary files.
+    pub fn load(dir: Option<&std::path::Path>, extra: &[std::path::PathBuf]) -> Result<Knowledge> {
+        let files = DataFiles::load(dir, extra)?;
+        Ok(Knowledge {
+            dict: Dictionary::load(&files)?,
+            rules: Rules::load(&files)?,
+        })
+    }
+
+    /// The built-in data only.
+    pub fn builtin() -> Result<Knowledge> {
+        Knowledge::load(None, &[])
+    }
+}
+
+/// A node as one article sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NodeRec {
+    /// Stable id.
+    pub id: String,
+    /// Canonical label.
+    pub label: String,
+    /// Kind.
+    pub kind: Kind,
+    /// Surface forms seen in the article.
+    pub aliases: Vec<String>,
+    /// Mentions in the article.
+    pub mentions: u32,
+}
+
+/// One occurrence of a relation, with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EdgeRec {
+    /// Source node id.
+    pub source: String,
+    /// Target node id.
+    pub target: String,
+    /// Relation.
+    pub relation: Relation,
+    /// Modality of this occurrence.
+    pub modality: Modality,
+    /// The words that triggered it.
+    pub trigger: String,
+    /// The sentence.
+    pub sentence: String,
+    /// Character offset of the sentence in the article text.
+    pub start: usize,
+    /// Character offset of the end of the sentence.
+    pub end: usize,
+}
+
+/// What one article contributes to the graph.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    /// Article id.
+    pub article: String,
+    /// Article date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// Nodes mentioned.
+    pub nodes: Vec<NodeRec>,
+    /// Relation occurrences.
+    pub edges: Vec<EdgeRec>,
+    /// Capitalised names the extractor could not place, with an example sentence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unplaced: Vec<(String, String)>,
+}
+
+/// Extracts one article.
+pub fn extract(k: &Knowledge, article: &Article) -> Extraction {
+    let mut doc = entities::analyse(&k.dict, &article.text, article.date);
+    relations::extract(&k.dict, &k.rules, &mut doc);
+    // Character offsets of sentence starts, computed incrementally.
+    let mut char_at = Vec::with_capacity(doc.sents.len() + 1);
+    let mut chars = 0usize;
+    let mut pos = 0usize;
+    for s in &doc.sents {
+        chars += doc.text[pos..s.start].chars().count();
+        pos = s.start;
+        char_at.push(chars);
+    }
+    let mut used = vec![false; doc.ents.len()];
+    let mut edges = Vec::with_capacity(doc.facts.len());
+    for f in &doc.facts {
+        used[f.src as usize] = true;
+        used[f.dst as usize] = true;
+        let s = doc.sents[f.sent as usize];
+        let sentence = collapse_ws(&doc.text[s.start..s.end]);
+        let start = char_at[f.sent as usize];
+        let end = start + doc.text[s.start..s.end].chars().count();
+        let (mut src, mut dst) = (&doc.ents[f.src as usize].id, &doc.ents[f.dst as usize].id);
+        if !f.rel.directed() && dst < src {
+            std::mem::swap(&mut src, &mut dst);
+        }
+        edges.push(EdgeRec {
+            source: src.clone(),
+            target: dst.clone(),
+            relation: f.rel,
+            modality: f.modality,
+            trigger: f.trigger.clone(),
+            sentence,
+            start,
+            end,
+        });
+    }
+    let mut nodes: Vec<NodeRec> = doc
+        .ents
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| e.mentions > 0 || used[*i])
+        .map(|(_, e)| NodeRec {
+            id: e.id.clone(),
+            label: e.label.clone(),
+            kind: e.kind,
+            aliases: e.aliases.iter().cloned().collect(),
+            mentions: e.mentions,
+        })
+        .collect();
+    nodes.sort_by(|a, b| a.id.cmp(&b.id));
+    // Two local entities can share an id (a dictionary entry and a found name of the same
+    // spelling): merge them.
+    nodes.dedup_by(|b, a| {
+        if a.id == b.id {
+            a.mentions += b.mentions;
+            for al in b.aliases.drain(..) {
+                if !a.aliases.contains(&al) {
+                    a.aliases.push(al);
+                }
+            }
+            a.aliases.sort();
+            true
+        } else {
+            false
+        }
+    });
+    let mut unplaced: Vec<(String, String)> = doc
+        .unplaced
+        .iter()
+        .map(|(n, s)| {
+            let sent = doc.sents[*s as usize];
+            (n.clone(), collapse_ws(&doc.text[sent.start..sent.end]))
+        })
+        .collect();
+    unplaced.sort();
+    unplaced.dedup_by(|a, b| a.0 == b.0);
+    Extraction {
+        article: article.id.clone(),
+        date: article.date,
+        nodes,
+        edges,
+        unplaced,
+    }
+}
+
+/// One line: whitespace runs (newlines included) become single spaces.
+pub fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}

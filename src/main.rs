@@ -1,0 +1,54 @@
+//! The `newsgraph` command line: parses arguments and dispatches to a subcommand.
+
+use clap::{Parser, Subcommand};
+use newsgraph::cmd;
+
+/// Turn news articles into a knowledge graph of people, countries, weapons systems, places and
+/// organisations, linked by dated relations with modality and evidence.
+#[derive(Debug, Parser)]
+#[command(
+    name = "newsgraph",
+    version,
+    after_help = "Examples:
+  newsgraph build                          # data/articles -> exports/ (GraphML, CSV, DOT, JSON, GEXF, Neo4j)
+  newsgraph build news/ -o out/ -f graphml,csv
+  newsgraph neighbours putin               # who Putin is linked to, from exports/graph.json
+  newsgraph explain Trump Putin            # every edge between two actors, with evidence
+  newsgraph candidates news/               # names seen but not in the dictionaries
+
+Run `newsgraph help <command>` for the options of a command."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build a graph from articles and write its exports.
+    Build(cmd::build::BuildArgs),
+    /// List the neighbours of an actor in a built graph.
+    #[command(alias = "neighbors")]
+    Neighbours(cmd::neighbours::NeighboursArgs),
+    /// Show every edge between two actors with its evidence.
+    Explain(cmd::explain::ExplainArgs),
+    /// List frequent names the extractor could not place.
+    Candidates(cmd::candidates::CandidatesArgs),
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build(a) => cmd::build::run(a),
+        Command::Neighbours(a) => cmd::neighbours::run(a),
+        Command::Explain(a) => cmd::explain::run(a),
+        Command::Candidates(a) => cmd::candidates::run(a),
+    };
+    match result {
+        Ok(code) => std::process::exit(code),
+        Err(e) => {
+            eprintln!("newsgraph: error: {e:#}");
+            std::process::exit(1);
+        }
+    }
+}

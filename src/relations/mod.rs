@@ -1,0 +1,912 @@
+//! Relation stage: finds who did what to whom in each sentence, from trigger words and the
+//! entities around them, with a modality for every occurrence.
+//!
+//! It owns the pattern matcher (patterns live in `data/relations.tsv`): the actor found to the
+//! left of a trigger (through auxiliaries, appositions and relative clauses), targets, weapons
+//! and venues to its right, coordinated groups ("Trump and Putin"), passive voice, "we" in a
+//! quotation standing for the speaker's country in state actions, the venue of meetings, and
+//! possession of weapons ("Poland's Homar-K"). Modality comes from cues in the clause
+//! (`data/modality.tsv`). There is no edge from mere co-occurrence: every edge has a trigger.
+
+pub mod rules;
+
+use crate::dict::Dictionary;
+use crate::entities::{Doc, Fact, MentionKind, Unit, build_units};
+use crate::model::{Kind, Modality, Relation};
+use rules::{Elem, Pattern, Rules, Slot};
+
+/// Words that end a clause for the purposes of filler skipping and subject search.
+fn is_boundary_word(w: &str) -> bool {
+    matches!(
+        w,
+        ";" | ":"
+            | "."
+            | "!"
+            | "?"
+            | "("
+            | ")"
+            | "["
+            | "]"
+            | "\""
+            | "\u{201c}"
+            | "\u{201d}"
+            | "\u{2014}"
+            | "--"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "but"
+            | "because"
+            | "while"
+            | "whereas"
+            | "although"
+            | "though"
+            | "if"
+            | "unless"
+            | "when"
+            | "whether"
+            | "where"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "by"
+            | "than"
+            | "said"
+            | "says"
+            | "told"
+            | "according"
+    )
+}
+
+/// Punctuation that may sit inside a noun phrase.
+fn is_np_punct(w: &str) -> bool {
+    matches!(w, "-" | "'s" | "'" | "$" | "%" | "/" | "&" | ",")
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "with",
+    "to",
+    "against",
+    "on",
+    "from",
+    "at",
+    "of",
+    "for",
+    "about",
+    "between",
+    "including",
+    "like",
+    "among",
+    "into",
+    "onto",
+    "toward",
+    "towards",
+    "over",
+    "upon",
+    "via",
+    "in",
+    "near",
+    "alongside",
+    "amid",
+    "despite",
+    "under",
+    "within",
+];
+
+const BE_FORMS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "'s", "am", "get", "got", "gets", "getting",
+];
+
+struct Sent<'d, 'a> {
+    doc: &'d Doc<'a>,
+    units: Vec<Unit>,
+    s: usize,
+}
+
+impl Sent<'_, '_> {
+    fn low(&self, u: usize) -> Option<&str> {
+        match self.units.get(u)? {
+            Unit::Tok(t) => Some(self.doc.low(*t as usize)),
+            Unit::Ment(_) => None,
+        }
+    }
+    fn ment(&self, u: usize) -> Option<usize> {
+        match self.units.get(u)? {
+            Unit::Ment(m) => Some(*m as usize),
+            Unit::Tok(_) => None,
+        }
+    }
+    fn ent(&self, u: usize) -> Option<u32> {
+        self.ment(u).map(|m| self.doc.mentions[m].ent)
+    }
+    fn kind(&self, u: usize) -> Option<Kind> {
+        self.ent(u).map(|e| self.doc.ents[e as usize].kind)
+    }
+    fn start(&self, u: usize) -> u32 {
+        match self.units[u] {
+            Unit::Tok(t) => self.doc.toks.toks[t as usize].start,
+            Unit::Ment(m) => self.doc.mentions[m as usize].start,
+        }
+    }
+    fn end(&self, u: usize) -> u32 {
+        match self.units[u] {
+            Unit::Tok(t) => self.doc.toks.toks[t as usize].end,
+            Unit::Ment(m) => self.doc.mentions[m as usize].end,
+        }
+    }
+    fn is_boundary(&self, u: usize) -> bool {
+        self.low(u).is_some_and(is_boundary_word)
+    }
+    /// A filler token inside a phrase: not a boundary, not clause punctuation.
+    fn is_filler(&self, u: usize) -> bool {
+        match self.low(u) {
+            Some(w) => {
+                !is_boundary_word(w)
+                    && (w.chars().next().is_some_and(|c| c.is_alphanumeric())
+                        || is_np_punct(w) && w != ",")
+                    && !matches!(w, "and" | "or")
+            }
+            None => false,
+        }
+    }
+
+    /// Separator tokens between two mentions of a group: ",", "and", ", and", "&", "/", "-",
+    /// "or", "as well as", "along with", optionally followed by title words.
+    fn is_separator(&self, a: usize, b: usize) -> bool {
+        if b <= a + 1 {
+            // Adjacent mentions: only when the text between them is a joiner.
+            let gap = &self.doc.text[self.end(a) as usize..self.start(b) as usize];
+            return matches!(gap.trim(), "/" | "-" | "\u{2013}" | "and" | "&")
+                || (gap.trim().is_empty() && false);
+        }
+        let words: Vec<&str> = (a + 1..b).filter_map(|u| self.low(u)).collect();
+        if words.len() != b - a - 1 {
+            return false;
+        }
+        let seps: &[&[&str]] = &[
+            &[",", "and"],
+            &[",", "or"],
+            &[","],
+            &["and"],
+            &["&"],
+            &["/"],
+            &["-"],
+            &["or"],
+            &["as", "well", "as"],
+            &["along", "with"],
+            &[",", "along", "with"],
+            &["together", "with"],
+            &["and", "the"],
+            &[",", "and", "the"],
+            &[",", "the"],
+            &["and", "with"],
+            &["and", "to"],
+            &[",", "and", "to"],
+        ];
+        for sep in seps {
+            if words.len() >= sep.len() && words[..sep.len()] == **sep {
+                // Title words may follow ("and Ukrainian President"): capitalised or title tokens.
+                let rest = &words[sep.len()..];
+                let ok = (a + 1 + sep.len()..b).all(|u| match self.units[u] {
+                    Unit::Tok(t) => {
+                        let tok = self.doc.toks.toks[t as usize];
+                        tok.cap || self.low(u) == Some(".")
+                    }
+                    _ => false,
+                });
+                if rest.is_empty() || ok {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// The group of coordinated mentions containing the mention at unit `u`: (first unit,
+    /// last unit, entities).
+    fn group(&self, u: usize) -> (usize, usize, Vec<u32>) {
+        let mut first = u;
+        let mut last = u;
+        // Left.
+        loop {
+            let mut found = None;
+            for k in (first.saturating_sub(6)..first).rev() {
+                if self.ment(k).is_some() {
+                    found = Some(k);
+                    break;
+                }
+            }
+            match found {
+                Some(k) if self.is_separator(k, first) => first = k,
+                _ => break,
+            }
+        }
+        // Right.
+        loop {
+            let mut found = None;
+            for k in last + 1..(last + 7).min(self.units.len()) {
+                if self.ment(k).is_some() {
+                    found = Some(k);
+                    break;
+                }
+            }
+            match found {
+                Some(k) if self.is_separator(last, k) => last = k,
+                _ => break,
+            }
+        }
+        let mut ents = Vec::new();
+        for k in first..=last {
+            if let Some(e) = self.ent(k) {
+                if !ents.contains(&e) {
+                    ents.push(e);
+                }
+            }
+        }
+        (first, last, ents)
+    }
+
+    /// Matches literal alternative `alt` at unit `u`; returns the unit after it.
+    fn match_alt(&self, u: usize, alt: &[String]) -> Option<usize> {
+        let mut k = u;
+        for w in alt {
+            if self.low(k)? != w {
+                return None;
+            }
+            k += 1;
+        }
+        Some(k)
+    }
+}
+
+/// What a match captured.
+#[derive(Debug, Clone, Default)]
+struct Capture {
+    x: Vec<u32>,
+    y: Vec<u32>,
+    w: Vec<u32>,
+    p: Vec<u32>,
+    /// Mention kinds of X members (for "we").
+    x_we: bool,
+    /// End unit of the match.
+    end: usize,
+    /// Unit where X's group starts (for the modality window).
+    x_start: Option<usize>,
+}
+
+fn slot_ok(kind: Kind, slot: Slot) -> bool {
+    match slot {
+        Slot::W => kind == Kind::Weapon,
+        Slot::P => matches!(kind, Kind::Place | Kind::Country | Kind::Organisation),
+        Slot::X => kind.is_actor(),
+        Slot::Y => true,
+    }
+}
+
+/// Matches `elems[i..]` from unit `u`, filling `cap`. Backtracks over gaps.
+fn match_elems(
+    st: &Sent,
+    elems: &[Elem],
+    i: usize,
+    u: usize,
+    cap: &mut Capture,
+    passive: bool,
+) -> bool {
+    if i == elems.len() {
+        cap.end = u;
+        return true;
+    }
+    match &elems[i] {
+        Elem::Lit { alts, optional } => {
+            for alt in alts {
+                if let Some(k) = st.match_alt(u, alt) {
+                    if match_elems(st, elems, i + 1, k, cap, passive) {
+                        return true;
+                    }
+                }
+            }
+            *optional && match_elems(st, elems, i + 1, u, cap, passive)
+        }
+        Elem::Gap => {
+            let mut k = u;
+            for _ in 0..=4 {
+                let mut c2 = cap.clone();
+                if match_elems(st, elems, i + 1, k, &mut c2, passive) {
+                    *cap = c2;
+                    return true;
+                }
+                if k >= st.units.len()
+                    || !(st.is_filler(k)
+                        || st.ment(k).is_some()
+                            && i + 1 < elems.len()
+                            && !matches!(elems[i + 1], Elem::Slot { .. }))
+                {
+                    break;
+                }
+                k += 1;
+            }
+            false
+        }
+        Elem::Slot {
+            slot,
+            gap,
+            optional,
+        } => {
+            // In the passive, the target is the subject: skip Y here.
+            if passive && *slot == Slot::Y {
+                return match_elems(st, elems, i + 1, u, cap, passive);
+            }
+            let mut k = u;
+            let mut skipped = 0;
+            while k < st.units.len() {
+                if st.ment(k).is_some() {
+                    let kind = st.kind(k).unwrap();
+                    if slot_ok(kind, *slot) {
+                        let (_, last, ents) = st.group(k);
+                        let ents: Vec<u32> = ents
+                            .into_iter()
+                            .filter(|&e| slot_ok(st.doc.ents[e as usize].kind, *slot))
+                            .collect();
+                        let mut c2 = cap.clone();
+                        match slot {
+                            Slot::X => c2.x = ents,
+                            Slot::Y => c2.y = ents,
+                            Slot::W => c2.w = ents,
+                            Slot::P => c2.p = ents,
+                        }
+                        if match_elems(st, elems, i + 1, last + 1, &mut c2, passive) {
+                            *cap = c2;
+                            return true;
+                        }
+                    }
+                    // A weapon slot may skip other mentions in the noun phrase ("HIMARS for
+                    // Ukraine's ..." is rare; "US Patriot" is common).
+                    if *slot != Slot::W || skipped >= *gap {
+                        break;
+                    }
+                    skipped += 1;
+                    k += 1;
+                    continue;
+                }
+                if skipped >= *gap || !st.is_filler(k) {
+                    break;
+                }
+                // "the" does not count against the gap.
+                if st.low(k) != Some("the") {
+                    skipped += 1;
+                }
+                k += 1;
+            }
+            *optional && match_elems(st, elems, i + 1, u, cap, passive)
+        }
+    }
+}
+
+/// Looks left from unit `t` for the actor: the nearest mention group not governed by a
+/// preposition, through auxiliaries, adverbs, relative pronouns and a complementiser.
+fn find_subject(st: &Sent, t: usize) -> Option<(usize, Vec<u32>)> {
+    let mut u = t;
+    let mut steps = 0;
+    let mut crossed_that = false;
+    while u > 0 && steps < 30 {
+        u -= 1;
+        steps += 1;
+        if let Some(_m) = st.ment(u) {
+            let (first, _last, ents) = st.group(u);
+            let prev = if first > 0 { st.low(first - 1) } else { None };
+            let governed = prev.is_some_and(|w| PREPOSITIONS.contains(&w));
+            // "said Trump" style inversions are not subjects of what follows.
+            if governed {
+                u = first;
+                continue;
+            }
+            let ents: Vec<u32> = ents
+                .into_iter()
+                .filter(|&e| st.doc.ents[e as usize].kind.is_actor())
+                .collect();
+            if ents.is_empty() {
+                u = first;
+                continue;
+            }
+            return Some((first, ents));
+        }
+        let w = st.low(u).unwrap_or("");
+        match w {
+            ";" | ":" | "(" | ")" | "\u{2014}" | "--" | "\"" | "\u{201c}" | "\u{201d}" | "?"
+            | "!" => return None,
+            "who" | "which" | "whom" => {
+                // The antecedent: the mention before ", who".
+                continue;
+            }
+            "that" => {
+                if crossed_that {
+                    return None;
+                }
+                crossed_that = true;
+            }
+            "but" | "because" | "while" | "whereas" | "although" | "though" | "if" | "unless"
+            | "when" | "whether" | "where" | "since" | "until" | "than" => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The modality of an occurrence whose trigger spans units [t0, t1), with the clause starting
+/// at `from`.
+fn modality(
+    dict: &Dictionary,
+    rules: &Rules,
+    st: &Sent,
+    from: usize,
+    t0: usize,
+    t1: usize,
+    nominal: bool,
+) -> Modality {
+    let mut neg = 0;
+    let mut possible = false;
+    let mut planned = false;
+    let mut would_reported = false;
+    let mut seen_report = false;
+    let mut check =
+        |u: usize, st: &Sent, neg: &mut i32, possible: &mut bool, planned: &mut bool| -> usize {
+            let Some(w) = st.low(u) else { return 1 };
+            if dict.lexicon.has("report_verb", w) {
+                seen_report = true;
+            }
+            if let Some(list) = rules.cues.by_first.get(w) {
+                for (words, m) in list {
+                    let ok = words
+                        .iter()
+                        .enumerate()
+                        .all(|(k, cw)| st.low(u + k) == Some(cw.as_str()));
+                    if ok {
+                        match m {
+                            Modality::Negated => *neg += 1,
+                            Modality::Possible => {
+                                if w == "would" && seen_report {
+                                    would_reported = true;
+                                    *planned = true;
+                                } else {
+                                    *possible = true;
+                                }
+                            }
+                            Modality::Planned => *planned = true,
+                            Modality::Asserted => {}
+                        }
+                        return words.len();
+                    }
+                }
+            }
+            1
+        };
+    let mut u = from;
+    while u < t0 {
+        u += check(u, st, &mut neg, &mut possible, &mut planned);
+    }
+    if nominal {
+        // "talks are planned", "a meeting is expected next week".
+        let mut u = t1;
+        let end = (t1 + 5).min(st.units.len());
+        while u < end {
+            if st.is_boundary(u) {
+                break;
+            }
+            u += check(u, st, &mut neg, &mut possible, &mut planned);
+        }
+    }
+    let _ = would_reported;
+    if neg >= 2 {
+        return Modality::Possible;
+    }
+    if neg == 1 {
+        return Modality::Negated;
+    }
+    if possible {
+        return Modality::Possible;
+    }
+    if planned {
+        return Modality::Planned;
+    }
+    Modality::Asserted
+}
+
+/// Start of the clause containing unit `t`: after the nearest clause boundary on the left.
+fn clause_start(st: &Sent, t: usize) -> usize {
+    let mut u = t;
+    while u > 0 {
+        let w = st.low(u - 1);
+        match w {
+            Some(";") | Some(":") | Some("\u{2014}") | Some("--") | Some("\u{201c}")
+            | Some("\u{201d}") | Some("\"") | Some("(") | Some(")") => return u,
+            Some("but") | Some("while") | Some("whereas") | Some("although") | Some("though")
+            | Some("because") | Some("who") | Some("which") | Some("and")
+                if u >= 2 && st.low(u - 2) == Some(",") =>
+            {
+                return u;
+            }
+            Some("that") | Some("who") | Some("which") => return u,
+            _ => {}
+        }
+        u -= 1;
+    }
+    0
+}
+
+/// State actions, where "we" in a quotation stands for the speaker's country.
+fn state_action(rel: Relation) -> bool {
+    matches!(
+        rel,
+        Relation::Supplies
+            | Relation::SuppliesWeaponsTo
+            | Relation::Attacked
+            | Relation::Sanctioned
+            | Relation::Uses
+            | Relation::Receives
+            | Relation::AtWarWith
+            | Relation::Supports
+            | Relation::NegotiatesWith
+            | Relation::SignedAgreementWith
+            | Relation::PlansMeetingWith
+            | Relation::MetWith
+    )
+}
+
+const MEETING: [Relation; 4] = [
+    Relation::MetWith,
+    Relation::PlansMeetingWith,
+    Relation::SignedAgreementWith,
+    Relation::NegotiatesWith,
+];
+
+/// Runs the relation stage on one article, adding facts to the doc.
+pub fn extract(dict: &Dictionary, rules: &Rules, doc: &mut Doc) {
+    let mut facts: Vec<Fact> = Vec::new();
+    for s in 0..doc.sents.len() {
+        let ms = doc.sentence_mentions(s);
+        if ms.iter().filter(|m| !m.modifier).count() == 0 {
+            continue;
+        }
+        let st = Sent {
+            doc,
+            units: build_units(doc, s, true),
+            s,
+        };
+        sentence(dict, rules, &st, &mut facts);
+        possession(&st, &mut facts);
+    }
+    for f in facts {
+        doc.add_fact(f);
+    }
+}
+
+fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) {
+    let doc = st.doc;
+    for u in 0..st.units.len() {
+        let Some(w) = st.low(u) else { continue };
+        let Some(cands) = rules.by_trigger.get(w) else {
+            continue;
+        };
+        for &(pi, ai) in cands {
+            let p: &Pattern = &rules.patterns[pi];
+            let Elem::Lit { alts, .. } = &p.elems[p.trigger] else {
+                continue;
+            };
+            let Some(after) = st.match_alt(u, &alts[ai]) else {
+                continue;
+            };
+            // Passive: "Trump was congratulated by Putin".
+            let trig_word = st.low(after - 1).unwrap_or("");
+            let passive = p.verbal
+                && p.left_x
+                && rules::is_participle(trig_word)
+                && (1..=3).any(|k| u >= k && st.low(u - k).is_some_and(|w| BE_FORMS.contains(&w)))
+                && p.elems
+                    .iter()
+                    .any(|e| matches!(e, Elem::Slot { slot: Slot::Y, .. }));
+            let mut cap = Capture::default();
+            if !match_elems(st, &p.elems, p.trigger + 1, after, &mut cap, passive) {
+                continue;
+            }
+            if passive {
+                // The subject is the target; "by X" after the match is the actor.
+                let subj = find_subject(st, u);
+                let by =
+                    (cap.end..(cap.end + 4).min(st.units.len())).find(|&k| st.low(k) == Some("by"));
+                let Some(by) = by else { continue };
+                let Some(xm) =
+                    (by + 1..(by + 4).min(st.units.len())).find(|&k| st.ment(k).is_some())
+                else {
+                    continue;
+                };
+                let (_, _, xs) = st.group(xm);
+                cap.x = xs;
+                cap.x_start = Some(by);
+                if let Some((first, ents)) = subj {
+                    cap.y = ents;
+                    let _ = first;
+                } else {
+                    continue;
+                }
+            } else if p.left_x {
+                match find_subject(st, u) {
+                    Some((first, ents)) => {
+                        cap.x_we = (first..u).any(|k| {
+                            st.ment(k)
+                                .is_some_and(|m| doc.mentions[m].kind == MentionKind::We)
+                        });
+                        cap.x = ents;
+                        cap.x_start = Some(first);
+                    }
+                    None => {
+                        // "After meeting Zelensky, Trump said...": the subject after the comma.
+                        let comma = (after..st.units.len()).find(|&k| st.low(k) == Some(","));
+                        let lead = (0..u).all(|k| {
+                            st.low(k).is_some_and(|w| {
+                                !is_boundary_word(w)
+                                    || matches!(w, "after" | "before" | "since" | "while" | "when")
+                            })
+                        }) && u < 6;
+                        if let (Some(c), true) = (comma, lead) {
+                            if let Some(k) =
+                                (c + 1..(c + 4).min(st.units.len())).find(|&k| st.ment(k).is_some())
+                            {
+                                let (_, _, ents) = st.group(k);
+                                cap.x = ents;
+                            }
+                        }
+                    }
+                }
+            }
+            let from = clause_start(st, cap.x_start.unwrap_or(u).min(u));
+            let nominal = !p.verbal;
+            let m = modality(dict, rules, st, from, u, after, nominal);
+            emit(dict, st, p, &cap, m, u, after, facts);
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn emit(
+    dict: &Dictionary,
+    st: &Sent,
+    p: &Pattern,
+    cap: &Capture,
+    m: Modality,
+    t0: usize,
+    t1: usize,
+    facts: &mut Vec<Fact>,
+) {
+    let doc = st.doc;
+    let trigger: String = (t0..t1)
+        .filter_map(|u| st.low(u))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for out in &p.outputs {
+        let modality = out.modality.unwrap_or(m);
+        let rel = match out.rel_future {
+            Some(f) if matches!(modality, Modality::Planned | Modality::Possible) => f,
+            _ => out.rel,
+        };
+        let get = |slot: Slot| -> &[u32] {
+            match slot {
+                Slot::X => &cap.x,
+                Slot::Y => &cap.y,
+                Slot::W => &cap.w,
+                Slot::P => &cap.p,
+            }
+        };
+        let mut src: Vec<u32> = get(out.from).to_vec();
+        let dst: Vec<u32> = get(out.to).to_vec();
+        // "we will send missiles": the speaker's country.
+        if out.from == Slot::X && cap.x_we && state_action(rel) {
+            src = src
+                .iter()
+                .filter_map(|&e| doc.country_of(dict, e))
+                .collect();
+        }
+        if !rel.directed() {
+            // Every pair among the participants.
+            let mut all: Vec<u32> = Vec::new();
+            for &e in src.iter().chain(dst.iter()) {
+                if !all.contains(&e) {
+                    all.push(e);
+                }
+            }
+            let mut pairs = Vec::new();
+            for i in 0..all.len() {
+                for j in i + 1..all.len() {
+                    let (a, b) = (all[i], all[j]);
+                    if same_side(dict, doc, a, b) {
+                        continue;
+                    }
+                    pairs.push((a, b));
+                }
+            }
+            for (a, b) in pairs {
+                facts.push(Fact {
+                    rel,
+                    src: a,
+                    dst: b,
+                    modality,
+                    sent: st.s as u32,
+                    trigger: trigger.clone(),
+                });
+            }
+            if MEETING.contains(&rel) {
+                venue(
+                    st,
+                    &all,
+                    rel,
+                    modality,
+                    t0,
+                    cap.end.max(t1),
+                    &trigger,
+                    facts,
+                );
+            }
+            continue;
+        }
+        for &a in &src {
+            for &b in &dst {
+                if a == b
+                    || (rel != Relation::Supplies
+                        && rel != Relation::Uses
+                        && rel != Relation::Receives
+                        && rel != Relation::Discussed
+                        && rel != Relation::Requested
+                        && same_side(dict, doc, a, b))
+                {
+                    continue;
+                }
+                facts.push(Fact {
+                    rel,
+                    src: a,
+                    dst: b,
+                    modality,
+                    sent: st.s as u32,
+                    trigger: trigger.clone(),
+                });
+            }
+        }
+        if rel == Relation::Visited && dst.is_empty() {
+            continue;
+        }
+    }
+}
+
+/// Two entities on the same side: the same country, or a person and their own country.
+fn same_side(dict: &Dictionary, doc: &Doc, a: u32, b: u32) -> bool {
+    let (ka, kb) = (doc.ents[a as usize].kind, doc.ents[b as usize].kind);
+    let ca = doc.country_of(dict, a);
+    let cb = doc.country_of(dict, b);
+    match (ka, kb) {
+        (Kind::Person, Kind::Person) => ca.is_some() && ca == cb,
+        (Kind::Person, Kind::Country) => ca == Some(b),
+        (Kind::Country, Kind::Person) => cb == Some(a),
+        _ => false,
+    }
+}
+
+/// The venue of a meeting: "in Budapest", "at the White House" after the trigger, or "the
+/// Alaska summit" before it.
+#[allow(clippy::too_many_arguments)]
+fn venue(
+    st: &Sent,
+    participants: &[u32],
+    rel: Relation,
+    modality: Modality,
+    t0: usize,
+    from: usize,
+    trigger: &str,
+    facts: &mut Vec<Fact>,
+) {
+    let mut places: Vec<u32> = Vec::new();
+    let mut u = from;
+    let end = (from + 12).min(st.units.len());
+    while u < end {
+        if st.is_boundary(u) && st.low(u) != Some("by") {
+            break;
+        }
+        if matches!(st.low(u), Some("in") | Some("at")) {
+            let mut k = u + 1;
+            // "in an agreed upon location, Budapest"
+            let mut skipped = 0;
+            while k < st.units.len()
+                && st.ment(k).is_none()
+                && skipped < 5
+                && (st.is_filler(k) || st.low(k) == Some(","))
+            {
+                k += 1;
+                skipped += 1;
+            }
+            if let Some(kind) = st.kind(k) {
+                if matches!(kind, Kind::Place | Kind::Country | Kind::Organisation) {
+                    let e = st.ent(k).unwrap();
+                    if !participants.contains(&e) {
+                        places.push(e);
+                        break;
+                    }
+                }
+            }
+        }
+        u += 1;
+    }
+    // "the Alaska summit"
+    if t0 > 0 {
+        if let Some(k) = (t0.saturating_sub(2)..t0)
+            .rev()
+            .find(|&k| st.ment(k).is_some())
+        {
+            if st.kind(k) == Some(Kind::Place) && (k + 1..t0).all(|j| st.is_filler(j)) {
+                places.push(st.ent(k).unwrap());
+            }
+        }
+    }
+    let vrel = match (rel, modality) {
+        (_, Modality::Planned | Modality::Possible) => Relation::PlansMeetingIn,
+        (Relation::PlansMeetingWith, _) => Relation::PlansMeetingIn,
+        _ => Relation::MetIn,
+    };
+    for &pl in &places {
+        for &a in participants {
+            facts.push(Fact {
+                rel: vrel,
+                src: a,
+                dst: pl,
+                modality,
+                sent: st.s as u32,
+                trigger: trigger.to_string(),
+            });
+        }
+    }
+}
+
+/// "Poland's Homar-K system", "American RQ-4A Global Hawks": the owner uses the weapon.
+fn possession(st: &Sent, facts: &mut Vec<Fact>) {
+    let doc = st.doc;
+    for u in 1..st.units.len() {
+        if st.kind(u) != Some(Kind::Weapon) {
+            continue;
+        }
+        let w = st.ent(u).unwrap();
+        // Owner directly before, or before "'s".
+        let (owner_u, rel_gap) = if st.low(u - 1).is_some_and(|x| x == "'s" || x == "'") && u >= 2 {
+            (u - 2, true)
+        } else {
+            (u - 1, false)
+        };
+        let Some(owner) = st.ent(owner_u) else {
+            continue;
+        };
+        let ok = match doc.ents[owner as usize].kind {
+            Kind::Country => true,
+            Kind::Organisation => rel_gap,
+            _ => false,
+        };
+        if !ok {
+            continue;
+        }
+        if !rel_gap {
+            let gap = &doc.text[st.end(owner_u) as usize..st.start(u) as usize];
+            if !gap.trim().is_empty() {
+                continue;
+            }
+        }
+        facts.push(Fact {
+            rel: Relation::Uses,
+            src: owner,
+            dst: w,
+            modality: Modality::Asserted,
+            sent: st.s as u32,
+            trigger: if rel_gap {
+                "'s".into()
+            } else {
+                "(possessive)".into()
+            },
+        });
+    }
+}
