@@ -548,6 +548,7 @@ impl Dictionary {
         let patterns: Vec<&str> = forms.iter().map(|(s, _)| s.as_str()).collect();
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Both)
             .build(&patterns)
             .context("cannot compile the dictionary automaton")?;
         let pattern_cands = forms.into_iter().map(|(_, c)| c).collect();
@@ -884,10 +885,9 @@ fn load_roles(
         {
             Some(id) => id,
             None => {
-                // An organisation named only here becomes an organisation entry.
-                let id = b.entry(Kind::Organisation, of_name);
-                b.form(id, of_name, Form::Name);
-                id
+                // An organisation named only here becomes an organisation entry (not matched in
+                // text: add it to organisations.tsv for that).
+                b.entry(Kind::Organisation, of_name)
             }
         };
         let leader = match r.get("type") {

@@ -151,7 +151,10 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                     continue;
                 }
             }
-            if (saw_space && starts_sentence) || (m < n && bytes[m] == b'\n') {
+            // `."The next` (a closing quote glued to the next sentence) also ends one.
+            let glued =
+                !saw_space && k > j && next.is_some_and(|c| c.is_uppercase() || is_opener(c));
+            if (saw_space && starts_sentence) || glued || (m < n && bytes[m] == b'\n') {
                 push(start, k, para, &mut out);
                 start = k;
                 i = k;

@@ -296,6 +296,57 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// A sentence in Title Case (a headline): no final punctuation, not a byline, at least four
+/// words, and most content words capitalised. `covered` tells tokens inside known names.
+pub(crate) fn is_headline(
+    dict: &Dictionary,
+    doc: &Doc,
+    r: std::ops::Range<usize>,
+    covered: &dyn Fn(usize) -> bool,
+) -> bool {
+    if r.is_empty() {
+        return false;
+    }
+    let last = doc.low(r.end - 1);
+    if matches!(last, "." | "!" | "?" | "\"" | "'" | ":")
+        || dict.lexicon.has("byline", doc.low(r.start))
+    {
+        return false;
+    }
+    let words: Vec<usize> = r
+        .filter(|&t| doc.toks.toks[t].kind == text::TokKind::Word && !covered(t))
+        .collect();
+    if words.len() < 4 {
+        return false;
+    }
+    let small = |w: &str| {
+        matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "of"
+                | "in"
+                | "on"
+                | "at"
+                | "to"
+                | "for"
+                | "and"
+                | "or"
+                | "with"
+                | "by"
+                | "as"
+                | "from"
+        )
+    };
+    let content: Vec<usize> = words
+        .iter()
+        .copied()
+        .filter(|&t| !small(doc.low(t)))
+        .collect();
+    let caps = content.iter().filter(|&&t| doc.toks.toks[t].cap).count();
+    content.len() >= 3 && caps * 10 >= content.len() * 8
+}
+
 /// Normalises a surface form for the alias list: one line, single spaces, no trailing
 /// possessive.
 pub fn clean_alias(s: &str) -> String {

@@ -182,6 +182,8 @@ pub(crate) fn resolve(dict: &Dictionary, doc: &mut Doc, raw: Vec<RawMatch>, foun
         match entry {
             Target::Entry(e) => {
                 let kind = dict.entry(e).kind;
+                // "X-59 guided missile": the bare name is an alias too.
+                let bare = (m.end > m.name_end).then(|| super::clean_alias(surface));
                 let mut mkind = match form {
                     Form::Name | Form::Alias => MentionKind::Name,
                     Form::Surname => MentionKind::Surname,
@@ -203,6 +205,9 @@ pub(crate) fn resolve(dict: &Dictionary, doc: &mut Doc, raw: Vec<RawMatch>, foun
                     modifier: false,
                     sent: m.sent,
                 });
+                if let Some(b) = bare {
+                    doc.ents[ent as usize].aliases.insert(b);
+                }
             }
             Target::Local(ent) => {
                 doc.add_mention(Mention {
@@ -418,19 +423,34 @@ fn capital_is_location(dict: &Dictionary, doc: &Doc, m: &RawMatch) -> bool {
     {
         return true;
     }
-    if next == ","
-        && dict
-            .lookup(next2)
-            .iter()
-            .any(|&e| dict.entry(e).kind == Kind::Country)
+    // "Budapest, Hungary", "Muscat Oman": a country named right after.
+    let country_at = |t: usize| -> bool {
+        (1..=3).any(|n| {
+            if t + n > r.end {
+                return false;
+            }
+            let s = doc.toks.toks[t].start as usize;
+            let e = doc.toks.toks[t + n - 1].end as usize;
+            dict.lookup(&doc.text[s..e])
+                .iter()
+                .any(|&x| dict.entry(x).kind == Kind::Country)
+        })
+    };
+    if (next == "," && country_at(end_tok + 1))
+        || (end_tok < r.end && doc.toks.toks[end_tok].cap && country_at(end_tok))
     {
         return true;
     }
+    let _ = next2;
     if i == floor {
         return false;
     }
     let prev = doc.low(i - 1);
     let prev2 = if i >= floor + 2 { doc.low(i - 2) } else { "" };
+    // "near the capital, Abu Dhabi"
+    if prev == "capital" || (prev == "," && prev2 == "capital") {
+        return true;
+    }
     match prev {
         "in" | "at" | "near" | "outside" | "around" | "over" | "into" | "across" | "toward"
         | "towards" | "inside" | "via" | "through" | "throughout" | "within" | "above"
@@ -739,6 +759,18 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
                 && doc.toks.toks[after_end].kind == crate::text::TokKind::Word
                 && !matches!(doc.low(after_end), "and" | "the")
             {
+                continue;
+            }
+            // Only a definite reference ("the US President", "Russia's leader", "Ukrainian
+            // President") stands for a holder: "nominee for President", "your next President"
+            // do not.
+            let mut d = a;
+            while d > r.start && dict.lexicon.has("title_modifier", doc.low(d - 1)) {
+                d -= 1;
+            }
+            let definite =
+                before.is_some() || (d > r.start && matches!(doc.low(d - 1), "the" | "this"));
+            if !definite {
                 continue;
             }
             let of_ent = of_mention.map(|mi| doc.mentions[mi].ent);

@@ -25,16 +25,12 @@ fn is_word_byte_after(text: &str, pos: usize) -> bool {
 pub(crate) fn dictionary_matches(dict: &Dictionary, doc: &Doc) -> Vec<RawMatch> {
     let text = doc.text;
     let mut out: Vec<RawMatch> = Vec::new();
-    for m in dict.matcher.find_iter(text) {
-        let (s, e) = (m.start(), m.end());
-        if is_word_byte_before(text, s) || is_word_byte_after(text, e) {
-            continue;
-        }
+    for (s, e, pattern) in word_matches(dict, text) {
         let sent = doc.sents.partition_point(|x| x.end <= s);
         if sent >= doc.sents.len() || doc.sents[sent].start > s {
             continue;
         }
-        let cands = dict.pattern_cands[m.pattern().as_usize()].clone();
+        let cands = dict.pattern_cands[pattern].clone();
         out.push(RawMatch {
             start: s as u32,
             end: e as u32,
@@ -48,6 +44,50 @@ pub(crate) fn dictionary_matches(dict: &Dictionary, doc: &Doc) -> Vec<RawMatch> 
     confirm_weak(dict, doc, &mut out);
     choose_readings(dict, doc, &mut out);
     out
+}
+
+/// Leftmost-longest dictionary matches on word boundaries: (start, end, pattern). When the
+/// longest match at a position ends inside a word ("U.S. Air Force" in "U.S. Air Forces"),
+/// the next longer one that ends on a boundary is taken instead ("U.S.").
+pub(crate) fn word_matches(dict: &Dictionary, text: &str) -> Vec<(usize, usize, usize)> {
+    use aho_corasick::{Anchored, Input};
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let Some(m) = dict.matcher.find(Input::new(text).span(pos..text.len())) else {
+            break;
+        };
+        let s = m.start();
+        if is_word_byte_before(text, s) {
+            pos = next_char(text, s);
+            continue;
+        }
+        let mut found =
+            (!is_word_byte_after(text, m.end())).then_some((m.end(), m.pattern().as_usize()));
+        let mut limit = m.end();
+        while found.is_none() && limit > s + 1 {
+            let input = Input::new(text).span(s..limit - 1).anchored(Anchored::Yes);
+            match dict.matcher.find(input) {
+                Some(m2) if !is_word_byte_after(text, m2.end()) => {
+                    found = Some((m2.end(), m2.pattern().as_usize()))
+                }
+                Some(m2) => limit = m2.end(),
+                None => break,
+            }
+        }
+        match found {
+            Some((e, p)) => {
+                out.push((s, e, p));
+                pos = e;
+            }
+            None => pos = next_char(text, s),
+        }
+    }
+    out
+}
+
+fn next_char(text: &str, i: usize) -> usize {
+    i + text[i..].chars().next().map_or(1, char::len_utf8)
 }
 
 /// "Tomahawk missiles", "Patriot air defence systems", "K9 self-propelled howitzers": the
@@ -102,7 +142,31 @@ fn confirm_weak(dict: &Dictionary, doc: &Doc, out: &mut [RawMatch]) {
             strong.insert(m.cands[0].entry);
         }
     }
+    // Tokens inside any dictionary match.
+    let mut covered = vec![false; doc.toks.toks.len()];
+    for m in out.iter() {
+        let mut t = doc.tok_at(m.start);
+        while t < covered.len() && doc.toks.toks[t].start < m.end {
+            covered[t] = true;
+            t += 1;
+        }
+    }
     for m in out.iter_mut() {
+        // A lone surname followed by another capitalised word is the first name of someone
+        // else ("Joseph Guastella"), unless the sentence is a headline.
+        if !m.cands.is_empty() && m.cands.iter().all(|c| c.form == Form::Surname) {
+            let next = doc.tok_at(m.end);
+            let range = doc.tok_range(m.sent as usize);
+            if next < range.end
+                && doc.toks.toks[next].cap
+                && doc.toks.toks[next].kind == crate::text::TokKind::Word
+                && !covered[next]
+                && !super::is_headline(dict, doc, range, &|t| covered[t])
+            {
+                m.cands.clear();
+                continue;
+            }
+        }
         if m.cands.iter().all(|c| !c.weak) {
             continue;
         }

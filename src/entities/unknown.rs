@@ -226,10 +226,18 @@ pub(crate) fn find_unknown(dict: &Dictionary, doc: &Doc, raw: &[RawMatch]) -> Ve
     let mut claimed = vec![false; ntok];
     for s in 0..doc.sents.len() {
         let r = doc.tok_range(s);
+        if headline(&cx, r.clone()) {
+            // Title Case headlines capitalise every word: no names from shape there.
+            continue;
+        }
         titled_people(&cx, s, r.clone(), &mut claimed, &mut out);
         runs(&cx, s, r, &mut claimed, &mut out);
     }
     out
+}
+
+fn headline(cx: &Ctx, r: std::ops::Range<usize>) -> bool {
+    super::is_headline(cx.dict, cx.doc, r, &|t| cx.covered(t))
 }
 
 fn span_text(doc: &Doc, a: usize, b: usize) -> String {
@@ -351,6 +359,28 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
                 continue;
             }
             if cx.covered(j) {
+                // An organisation's name inside a longer one: "U.S. Air Forces Central Command".
+                let inner_org = cx.cover[j].is_some_and(|ri| {
+                    cx.raw[ri]
+                        .cands
+                        .iter()
+                        .any(|c| cx.dict.entry(c.entry).kind == Kind::Organisation)
+                });
+                if inner_org
+                    && j > start
+                    && cx.is_cap_word(j - 1)
+                    && !cx.covered(j - 1)
+                    && !dict.lexicon.has("not_name", cx.low(j - 1))
+                {
+                    let ri = cx.cover[j].unwrap();
+                    if !absorbed.contains(&ri) {
+                        absorbed.push(ri);
+                    }
+                    while j < r.end && cx.cover[j] == Some(ri) {
+                        j += 1;
+                    }
+                    continue;
+                }
                 break;
             }
             if cx.is_cap_word(j) {
@@ -392,7 +422,12 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
         }
         let words: Vec<usize> = (start..j).filter(|&t| cx.is_cap_word(t)).collect();
         let lows: Vec<&str> = words.iter().map(|&t| cx.low(t)).collect();
-        let has_country = !absorbed.is_empty();
+        let has_country = absorbed.iter().any(|&ri| {
+            cx.raw[ri]
+                .cands
+                .iter()
+                .any(|c| dict.entry(c.entry).kind == Kind::Country)
+        });
         let last_low = cx.low(j - 1);
         let first_cap = words.first().copied();
         // Organisations: a suffix word at the end ("Polish Armament Agency") or at the start
@@ -411,10 +446,20 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
         {
             let mut a = start;
             // Drop a leading "The" or other common word at the start of a sentence.
-            while a < j && cx.is_cap_word(a) && cx.low(a) == "the" {
+            while a < j
+                && cx.is_cap_word(a)
+                && (cx.low(a) == "the"
+                    || a == r.start
+                        && dict.lexicon.has("not_name", cx.low(a))
+                        && !dict.lexicon.has("org_suffix", cx.low(a)))
+            {
                 a += 1;
             }
-            if a < j {
+            // A bare suffix word ("Guard", "Navy") is not a name.
+            let left = (a..j)
+                .filter(|&t| cx.is_cap_word(t) || cx.covered(t))
+                .count();
+            if a < j && (left >= 2 || has_country) {
                 out.push(Found {
                     start: doc.toks.toks[a].start,
                     end: doc.toks.toks[j - 1].end,

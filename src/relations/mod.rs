@@ -631,6 +631,18 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                 } else {
                     continue;
                 }
+            } else if p.left_x
+                && u > 0
+                && st.low(u - 1).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "of" | "for" | "about" | "without" | "from" | "on" | "in" | "by"
+                    )
+                })
+                && trig_word.ends_with("ing")
+            {
+                // A gerund after a preposition ("capable of striking") has no subject here.
+                continue;
             } else if p.left_x {
                 match find_subject(st, u) {
                     Some((first, ents)) => {
@@ -701,6 +713,10 @@ fn emit(
         };
         let mut src: Vec<u32> = get(out.from).to_vec();
         let dst: Vec<u32> = get(out.to).to_vec();
+        // "the war with Russia/Ukraine": a group names both sides.
+        if rel == Relation::AtWarWith && dst.len() >= 2 {
+            src.clear();
+        }
         // "we will send missiles": the speaker's country.
         if out.from == Slot::X && cap.x_we && state_action(rel) {
             src = src
