@@ -75,6 +75,8 @@ pub enum MentionKind {
     FirstPerson,
     /// "we", "us", "our" inside a quotation.
     We,
+    /// One member of a group reference ("the two leaders", "both sides").
+    Group,
 }
 
 /// One mention: a byte range of the article and the local entity it refers to.

@@ -16,6 +16,15 @@ pub(crate) fn title_run(dict: &Dictionary, doc: &Doc, i: usize, end: usize) -> u
     let mut saw_title = false;
     let mut last_end = i;
     while j < end {
+        // A name starts here ("Ayatollah Ali Khamenei" is one alias): the title ends.
+        if j > i
+            && doc
+                .mentions
+                .iter()
+                .any(|m| m.start == doc.toks.toks[j].start)
+        {
+            break;
+        }
         let words: Vec<&str> = (j..end.min(j + 8)).map(|k| doc.low(k)).collect();
         if let Some((_, n)) = dict.title_at(&words) {
             j += n;
@@ -260,11 +269,13 @@ pub(crate) fn resolve(dict: &Dictionary, doc: &mut Doc, raw: Vec<RawMatch>, foun
     }
     doc.sort_mentions();
     dedupe_overlaps(doc);
+    merge_short_orgs(doc);
     administrations(dict, doc);
     roles(dict, doc);
     doc.sort_mentions();
     locations(dict, doc);
     pronouns(dict, doc, false);
+    definite_anaphora(dict, doc);
     doc.sort_mentions();
     speakers(dict, doc);
     first_person(doc);
@@ -558,6 +569,45 @@ fn capital_place(dict: &Dictionary, doc: &mut Doc, country: EntryId, surface: &s
         doc.ents[ent as usize].country = Some(c);
     }
     ent
+}
+
+/// "the Air Force" after "the Ukrainian Air Force": an organisation found in the text whose
+/// name ends another organisation's name in the article is that organisation.
+fn merge_short_orgs(doc: &mut Doc) {
+    let orgs: Vec<u32> = (0..doc.ents.len() as u32)
+        .filter(|&e| doc.ents[e as usize].kind == Kind::Organisation && doc.ents[e as usize].mentions > 0)
+        .collect();
+    let mut remap: HashMap<u32, u32> = HashMap::new();
+    for &short in &orgs {
+        if !matches!(doc.ents[short as usize].key, EntKey::Dyn(..)) {
+            continue;
+        }
+        let s = doc.ents[short as usize].label.to_lowercase();
+        let longer: Vec<u32> = orgs
+            .iter()
+            .copied()
+            .filter(|&l| {
+                let ll = doc.ents[l as usize].label.to_lowercase();
+                l != short && ll.len() > s.len() && ll.ends_with(&format!(" {s}"))
+            })
+            .collect();
+        // Only when one organisation fits.
+        if longer.len() == 1 {
+            remap.insert(short, longer[0]);
+        }
+    }
+    for (short, long) in remap {
+        for m in doc.mentions.iter_mut().filter(|m| m.ent == short) {
+            m.ent = long;
+        }
+        let (aliases, n) = {
+            let e = &mut doc.ents[short as usize];
+            (std::mem::take(&mut e.aliases), std::mem::replace(&mut e.mentions, 0))
+        };
+        let l = &mut doc.ents[long as usize];
+        l.aliases.extend(aliases);
+        l.mentions += n;
+    }
 }
 
 /// Drops mentions overlapping an earlier, longer one.
@@ -940,7 +990,15 @@ fn role_fact(
                     .iter()
                     .find(|r| r.class == class)
                     .or_else(|| roles.iter().find(|r| leader && r.leader))
-                    .or_else(|| if generic { roles.first() } else { None })
+                    // The title names a role the dictionary files differently ("regional
+                    // military head"): the person's one role at the date tells where.
+                    .or_else(|| {
+                        if generic || roles.len() == 1 {
+                            roles.first()
+                        } else {
+                            None
+                        }
+                    })
                     .map(|r| r.of)
             });
             match from_roles.or(implies) {
@@ -1020,6 +1078,18 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
         };
         let former = (np_start..t + n).any(|k| dict.lexicon.has("former_marker", doc.low(k)));
         let mut e = t + n;
+        // "Lt. Gen. Joseph Guastella, Commander, U.S. Air Forces Central Command"
+        if of_mention.is_none() && e + 1 < r.end && doc.low(e) == "," {
+            if let Some(mi) = mention_starting_at(doc, e + 1) {
+                if matches!(
+                    doc.ents[doc.mentions[mi].ent as usize].kind,
+                    Kind::Country | Kind::Organisation
+                ) {
+                    of_mention = Some(mi);
+                    e = doc.tok_at(doc.mentions[mi].end);
+                }
+            }
+        }
         if of_mention.is_none() && e + 1 < r.end && matches!(doc.low(e), "of" | "at" | "for" | "in")
         {
             let k = if doc.low(e + 1) == "the" {
@@ -1326,6 +1396,127 @@ fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
     for m in added {
         doc.mentions.push(m);
     }
+}
+
+/// Definite references that stand for entities already named: "the country" (the last
+/// country), and "the two leaders", "both sides", "the two nations" (the last two people or
+/// countries), which become a group of two mentions.
+fn definite_anaphora(dict: &Dictionary, doc: &mut Doc) {
+    let _ = dict;
+    let mut added: Vec<Mention> = Vec::new();
+    for s in 0..doc.sents.len() {
+        let r = doc.tok_range(s);
+        for t in r.clone() {
+            let w = doc.low(t);
+            let pos = doc.toks.toks[t].start;
+            if doc.mentions.iter().any(|m| m.start <= pos && pos < m.end) {
+                continue;
+            }
+            // The most recent entities of a kind before `pos`, distinct, newest first.
+            let recent = |doc: &Doc, kinds: &[Kind], n: usize| -> Vec<u32> {
+                let mut out: Vec<u32> = Vec::new();
+                for m in doc.mentions.iter().rev() {
+                    if m.start >= pos || m.modifier || (m.sent + 4) < s as u32 {
+                        continue;
+                    }
+                    let k = doc.ents[m.ent as usize].kind;
+                    if kinds.contains(&k) && !out.contains(&m.ent) {
+                        out.push(m.ent);
+                        if out.len() == n {
+                            break;
+                        }
+                    }
+                }
+                out
+            };
+            if w == "the" && t + 1 < r.end && matches!(doc.low(t + 1), "country" | "nation") {
+                if let Some(&c) = recent(doc, &[Kind::Country], 1).first() {
+                    added.push(Mention {
+                        start: pos,
+                        end: doc.toks.toks[t + 1].end,
+                        ent: c,
+                        kind: MentionKind::Pronoun,
+                        modifier: false,
+                        sent: s as u32,
+                    });
+                }
+                continue;
+            }
+            let two = (w == "the" && t + 1 < r.end && doc.low(t + 1) == "two") || w == "both";
+            if !two {
+                continue;
+            }
+            let num_end = if w == "both" { t + 1 } else { t + 2 };
+            let noun = if num_end < r.end {
+                doc.low(num_end)
+            } else {
+                ""
+            };
+            let kinds: &[Kind] = match noun {
+                "leaders" | "men" | "women" | "presidents" | "rivals" | "politicians" | "heads" => {
+                    &[Kind::Person]
+                }
+                "countries" | "nations" | "governments" | "neighbours" | "neighbors" | "states"
+                | "powers" => &[Kind::Country],
+                "sides" | "parties" => &[Kind::Country, Kind::Organisation],
+                _ if w == "the" && dict_verbish(noun) => &[Kind::Person],
+                _ => continue,
+            };
+            let pair = recent(doc, kinds, 2);
+            if pair.len() < 2 {
+                continue;
+            }
+            // Two adjacent mentions: "the two" + "leaders", or "the" + "two" before a verb.
+            let (a_last, b_tok) = if dict_verbish(noun) {
+                (t, t + 1)
+            } else {
+                (num_end - 1, num_end)
+            };
+            if w == "both" && b_tok == t + 1 && dict_verbish(noun) {
+                continue;
+            }
+            let (a_start, a_end) = (pos, doc.toks.toks[a_last].end);
+            let (b_start, b_end) = (doc.toks.toks[b_tok].start, doc.toks.toks[b_tok].end);
+            for (ent, (st, en)) in [(pair[1], (a_start, a_end)), (pair[0], (b_start, b_end))] {
+                added.push(Mention {
+                    start: st,
+                    end: en,
+                    ent,
+                    kind: MentionKind::Group,
+                    modifier: false,
+                    sent: s as u32,
+                });
+            }
+        }
+    }
+    doc.mentions.extend(added);
+}
+
+/// A word that can follow "the two" as a verb ("the two have met", "the two spoke").
+fn dict_verbish(w: &str) -> bool {
+    matches!(
+        w,
+        "have"
+            | "had"
+            | "has"
+            | "met"
+            | "spoke"
+            | "will"
+            | "would"
+            | "are"
+            | "were"
+            | "agreed"
+            | "discussed"
+            | "signed"
+            | "last"
+            | "also"
+            | "then"
+            | "later"
+            | "talked"
+            | "traded"
+            | "exchanged"
+            | "held"
+    )
 }
 
 /// Attributes each quotation to its speaker.

@@ -94,18 +94,21 @@ fn next_char(text: &str, i: usize) -> usize {
 /// modifiers and noun after a weapon name become part of its mention.
 fn attach_weapon_nouns(dict: &Dictionary, doc: &Doc, out: &mut [RawMatch]) {
     for m in out.iter_mut() {
-        if !m
-            .cands
-            .iter()
-            .any(|c| dict.entry(c.entry).kind == Kind::Weapon)
-        {
+        let kind_of = |k: Kind| m.cands.iter().any(|c| dict.entry(c.entry).kind == k && c.form != Form::Capital);
+        // Weapons take class nouns ("Tomahawk missiles"); places take place nouns ("Kursk
+        // region", "Al-Dhafra Air Base").
+        let (nouns, modifiers, max) = if kind_of(Kind::Weapon) {
+            ("weapon_noun", "weapon_modifier", 5)
+        } else if kind_of(Kind::Place) && !kind_of(Kind::Country) {
+            ("place_suffix", "place_modifier", 3)
+        } else {
             continue;
-        }
+        };
         let range = doc.tok_range(m.sent as usize);
         let mut i = doc.tok_at(m.end);
         let mut last_noun = None;
         let mut steps = 0;
-        while i < range.end && steps < 5 {
+        while i < range.end && steps < max {
             let w = doc.low(i);
             if doc.toks.toks[i].start > doc.toks.toks[i.saturating_sub(1)].end + 1
                 && i > range.start
@@ -113,9 +116,12 @@ fn attach_weapon_nouns(dict: &Dictionary, doc: &Doc, out: &mut [RawMatch]) {
                 // A gap of more than one space ends the phrase.
                 break;
             }
-            if dict.lexicon.has("weapon_noun", w) {
+            if dict.lexicon.has(nouns, w) {
                 last_noun = Some(i);
-            } else if !dict.lexicon.has("weapon_modifier", w) {
+                if nouns == "place_suffix" {
+                    break;
+                }
+            } else if !dict.lexicon.has(modifiers, w) {
                 break;
             }
             i += 1;

@@ -370,7 +370,7 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
                     && j > start
                     && cx.is_cap_word(j - 1)
                     && !cx.covered(j - 1)
-                    && !dict.lexicon.has("not_name", cx.low(j - 1))
+                    && !matches!(cx.low(j - 1), "the" | "a" | "an")
                 {
                     let ri = cx.cover[j].unwrap();
                     if !absorbed.contains(&ri) {

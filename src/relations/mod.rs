@@ -94,6 +94,18 @@ const PREPOSITIONS: &[&str] = &[
     "despite",
     "under",
     "within",
+    "inside",
+    "across",
+    "behind",
+    "beyond",
+    "outside",
+    "throughout",
+    "around",
+    "off",
+    "during",
+    "after",
+    "before",
+    "by",
 ];
 
 const BE_FORMS: &[&str] = &[
@@ -157,10 +169,17 @@ impl Sent<'_, '_> {
     /// "or", "as well as", "along with", optionally followed by title words.
     fn is_separator(&self, a: usize, b: usize) -> bool {
         if b <= a + 1 {
+            // The two halves of a group reference ("the two" + "leaders") belong together.
+            let group = |u: usize| {
+                self.ment(u)
+                    .is_some_and(|m| self.doc.mentions[m].kind == MentionKind::Group)
+            };
+            if group(a) && group(b) {
+                return true;
+            }
             // Adjacent mentions: only when the text between them is a joiner.
             let gap = &self.doc.text[self.end(a) as usize..self.start(b) as usize];
-            return matches!(gap.trim(), "/" | "-" | "\u{2013}" | "and" | "&")
-                || (gap.trim().is_empty() && false);
+            return matches!(gap.trim(), "/" | "-" | "\u{2013}" | "and" | "&");
         }
         let words: Vec<&str> = (a + 1..b).filter_map(|u| self.low(u)).collect();
         if words.len() != b - a - 1 {
@@ -249,10 +268,23 @@ impl Sent<'_, '_> {
         (first, last, ents)
     }
 
+    /// A quotation mark token: transparent to patterns ("a phone call” with Y").
+    fn is_quote(&self, u: usize) -> bool {
+        matches!(
+            self.low(u),
+            Some("\"") | Some("\u{201c}") | Some("\u{201d}") | Some("'") | Some("\u{2018}")
+        )
+    }
+
     /// Matches literal alternative `alt` at unit `u`; returns the unit after it.
     fn match_alt(&self, u: usize, alt: &[String]) -> Option<usize> {
         let mut k = u;
-        for w in alt {
+        for (i, w) in alt.iter().enumerate() {
+            if i > 0 {
+                while self.is_quote(k) {
+                    k += 1;
+                }
+            }
             if self.low(k)? != w {
                 return None;
             }
@@ -301,6 +333,10 @@ fn match_elems(
     }
     match &elems[i] {
         Elem::Lit { alts, optional } => {
+            let mut u = u;
+            while st.is_quote(u) {
+                u += 1;
+            }
             for alt in alts {
                 if let Some(k) = st.match_alt(u, alt) {
                     if match_elems(st, elems, i + 1, k, cap, passive) {
@@ -371,11 +407,17 @@ fn match_elems(
                     k += 1;
                     continue;
                 }
-                if skipped >= *gap || !st.is_filler(k) {
+                if !st.is_filler(k) || st.low(k).is_some_and(|w| PREPOSITIONS.contains(&w)) {
                     break;
                 }
-                // "the" does not count against the gap.
-                if st.low(k) != Some("the") {
+                // "the" and capitalised title words ("President") do not count against the gap.
+                let free = st.low(k) == Some("the")
+                    || st.is_quote(k)
+                    || matches!(st.units[k], Unit::Tok(t) if st.doc.toks.toks[t as usize].cap);
+                if !free {
+                    if skipped >= *gap {
+                        break;
+                    }
                     skipped += 1;
                 }
                 k += 1;
@@ -391,14 +433,26 @@ fn find_subject(st: &Sent, t: usize) -> Option<(usize, Vec<u32>)> {
     let mut u = t;
     let mut steps = 0;
     let mut crossed_that = false;
+    // Set when the walk has just passed "who"/"which": the antecedent before ", who" is the
+    // subject.
+    let mut relative = false;
     while u > 0 && steps < 30 {
         u -= 1;
         steps += 1;
         if let Some(_m) = st.ment(u) {
-            let (first, _last, ents) = st.group(u);
+            let (first, last, ents) = st.group(u);
             let prev = if first > 0 { st.low(first - 1) } else { None };
-            let governed = prev.is_some_and(|w| PREPOSITIONS.contains(&w));
-            // "said Trump" style inversions are not subjects of what follows.
+            // A possessor right before the head noun ("in its war", "for Russia's invasion")
+            // is the actor even after a preposition.
+            let next = st.low(last + 1);
+            let possessor = matches!(next, Some("'s") | Some("'"))
+                || st.ment(last).is_some_and(|m| {
+                    let w = st.doc.mention_text(&st.doc.mentions[m]).to_lowercase();
+                    matches!(w.as_str(), "its" | "his" | "her" | "their" | "our" | "my")
+                });
+            // "the members of NATO meeting in Wales": "of" does not stop a subject.
+            let governed =
+                !possessor && prev.is_some_and(|w| w != "of" && PREPOSITIONS.contains(&w));
             if governed {
                 u = first;
                 continue;
@@ -418,8 +472,20 @@ fn find_subject(st: &Sent, t: usize) -> Option<(usize, Vec<u32>)> {
             ";" | ":" | "(" | ")" | "\u{2014}" | "--" | "\"" | "\u{201c}" | "\u{201d}" | "?"
             | "!" => return None,
             "who" | "which" | "whom" => {
-                // The antecedent: the mention before ", who".
+                relative = true;
                 continue;
+            }
+            "," => {
+                // Cross a comma only into the antecedent of a relative clause ("X, who met"),
+                // or over a parenthetical ("X, the Kremlin spokesman, said"; "X, however,").
+                if relative {
+                    relative = false;
+                    continue;
+                }
+                if parenthetical_before(st, u) {
+                    continue;
+                }
+                return None;
             }
             "that" => {
                 if crossed_that {
@@ -428,11 +494,98 @@ fn find_subject(st: &Sent, t: usize) -> Option<(usize, Vec<u32>)> {
                 crossed_that = true;
             }
             "but" | "because" | "while" | "whereas" | "although" | "though" | "if" | "unless"
-            | "when" | "whether" | "where" | "since" | "until" | "than" => return None,
+            | "when" | "whether" | "where" | "since" | "until" | "than" | "after" | "before"
+            | "amid" | "despite" => return None,
+            // "capable of striking", "for sending": a gerund clause has its own (unstated)
+            // subject.
+            w if w.ends_with("ing")
+                && u > 0
+                && matches!(st.low(u - 1), Some("of" | "for" | "about" | "without" | "from")) =>
+            {
+                return None;
+            }
             _ => {}
         }
     }
     None
+}
+
+/// Words before a trigger that mark it as a noun ("the war", "a call", "its support").
+fn nominal_marker(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "my" | "'s" | "'" | "this"
+            | "that" | "these" | "those" | "any" | "no" | "new" | "further" | "more" | "fresh"
+            | "possible" | "planned" | "upcoming" | "recent" | "latest" | "first" | "second"
+            | "direct" | "phone" | "telephone" | "drone" | "missile" | "air" | "peace"
+            | "ceasefire" | "trade" | "military" | "full-scale" | "large-scale" | "massive"
+            | "major" | "renewed" | "ongoing" | "continued" | "lasting" | "vital" | "brief"
+            | "lengthy" | "long" | "short" | "private" | "secret" | "bilateral" | "historic"
+    )
+}
+
+/// Whether the units between the comma at `c` (walking left) and the previous comma form a
+/// parenthetical after a mention: an apposition, a participle phrase or a short aside.
+fn parenthetical_before(st: &Sent, c: usize) -> bool {
+    // The walk came from the right of `c`: the segment to check is the one that *ended* at `c`
+    // on its right side, i.e. what we already walked. Look at the segment to the left instead:
+    // "X, the spokesman, said": at the second comma, the segment [first comma + 1, c) must be
+    // parenthetical and a mention must stand right before the first comma.
+    let mut k = c;
+    let mut len = 0;
+    while k > 0 {
+        k -= 1;
+        if st.low(k) == Some(",") {
+            break;
+        }
+        if st.is_boundary(k) {
+            return false;
+        }
+        len += 1;
+        if len > 12 {
+            return false;
+        }
+    }
+    if st.low(k) != Some(",") || k == 0 || st.ment(k - 1).is_none() {
+        return false;
+    }
+    let first = k + 1;
+    if first >= c {
+        return false;
+    }
+    let w = st.low(first);
+    let short = c - first <= 3 && (first..c).all(|j| st.ment(j).is_none());
+    let starts = match w {
+        Some(w) => {
+            matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "who"
+                    | "which"
+                    | "whose"
+                    | "also"
+                    | "however"
+                    | "meanwhile"
+                    | "including"
+                    | "then"
+                    | "now"
+                    | "once"
+                    | "himself"
+                    | "herself"
+                    | "itself"
+            ) || w.ends_with("ing")
+                || w.ends_with("ed")
+                || st.doc.toks.toks[match st.units[first] {
+                    Unit::Tok(t) => t as usize,
+                    _ => 0,
+                }]
+                .cap
+        }
+        None => true, // a mention: "X, Russia's envoy, said"
+    };
+    short || starts
 }
 
 /// The modality of an occurrence whose trigger spans units [t0, t1), with the clause starting
@@ -644,7 +797,22 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                 // A gerund after a preposition ("capable of striking") has no subject here.
                 continue;
             } else if p.left_x {
-                match find_subject(st, u) {
+                // A trigger used as a noun ("the war", "Russian strikes") takes its actor from
+                // right before it, not from a distant clause.
+                let nominal_use = u > 0
+                    && (st.low(u - 1).is_some_and(nominal_marker) || st.ment(u - 1).is_some());
+                let found = find_subject(st, u).filter(|(first, _)| {
+                    if !nominal_use {
+                        return true;
+                    }
+                    let (_, last, _) = st.group(*first);
+                    let between = last + 1..u;
+                    between.len() <= 5
+                        && between.clone().all(|k| {
+                            st.low(k).is_none_or(|w| !PREPOSITIONS.contains(&w) && w != ",")
+                        })
+                });
+                match found {
                     Some((first, ents)) => {
                         cap.x_we = (first..u).any(|k| {
                             st.ment(k)
@@ -713,8 +881,9 @@ fn emit(
         };
         let mut src: Vec<u32> = get(out.from).to_vec();
         let dst: Vec<u32> = get(out.to).to_vec();
-        // "the war with Russia/Ukraine": a group names both sides.
-        if rel == Relation::AtWarWith && dst.len() >= 2 {
+        // "the war with Russia/Ukraine", "the summit between Trump and Putin": the group
+        // names all sides.
+        if (rel == Relation::AtWarWith || p.between) && !rel.directed() && dst.len() >= 2 {
             src.clear();
         }
         // "we will send missiles": the speaker's country.

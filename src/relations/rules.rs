@@ -65,6 +65,8 @@ pub struct Pattern {
     pub trigger: usize,
     /// The trigger is a verb form (passive voice can apply).
     pub verbal: bool,
+    /// The pattern names its participants after "between": an actor on the left is not one.
+    pub between: bool,
     /// Source line, for messages.
     pub line: String,
 }
@@ -438,12 +440,16 @@ impl Rules {
                 .split_whitespace()
                 .nth(if left_x { 1 } else { 0 })
                 .is_some_and(|w| w.starts_with('~'));
+            let between = elems
+                .iter()
+                .any(|e| matches!(e, Elem::Lit { alts, .. } if alts.iter().any(|a| a.iter().any(|w| w == "between"))));
             patterns.push(Pattern {
                 outputs,
                 left_x,
                 elems,
                 trigger,
                 verbal,
+                between,
                 line: at,
             });
             Ok(())
