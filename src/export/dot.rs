@@ -29,10 +29,13 @@ pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     let mut len = 0;
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         let piece: &str = match c {
             '\\' => "\\\\",
             '"' => "\\\"",
+            // CR LF is one line break, not two.
+            '\r' if chars.peek() == Some(&'\n') => "",
             '\n' | '\r' => "\\n",
             '\t' => " ",
             c if (c as u32) < 0x20 || c as u32 == 0x7f => "",
@@ -151,6 +154,7 @@ mod tests {
         assert_eq!(quote("a\"b"), "\"a\\\"b\"");
         assert_eq!(quote("back\\"), "\"back\\\\\"");
         assert_eq!(quote("x\u{1}y\nz"), "\"xy\\nz\"");
+        assert_eq!(quote("a\r\nb\rc"), "\"a\\nb\\nc\"");
         let long = "é".repeat(10_000);
         assert!(quote(&long).len() <= MAX_QUOTED + 2);
     }

@@ -65,7 +65,7 @@ fn data(w: &mut dyn Write, key: &str, value: &str) -> Result<()> {
     if v.is_empty() {
         return Ok(());
     }
-    write!(w, "      <data key=\"{key}\">{v}</data>\n")?;
+    writeln!(w, "      <data key=\"{key}\">{v}</data>")?;
     Ok(())
 }
 
