@@ -34,6 +34,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("lexicon.tsv", include_str!("../data/lexicon.tsv")),
     ("relations.tsv", include_str!("../data/relations.tsv")),
     ("modality.tsv", include_str!("../data/modality.tsv")),
+    ("given_names.txt", include_str!("../data/given_names.txt")),
 ];
 
 /// The set of data files a run uses: built-in ones, replaced by files of the same name found in
@@ -527,6 +528,13 @@ impl Dictionary {
             }
             Ok(())
         })?;
+        let (_, t) = data.get("given_names.txt");
+        for line in t.lines() {
+            let w = line.trim();
+            if !w.is_empty() && !w.starts_with('#') {
+                lexicon.add("given_name", &w.to_lowercase());
+            }
+        }
         let (f, t) = data.get("titles.tsv");
         let titles = load_titles(&mut b, f, t)?;
         let mut roles = Vec::new();

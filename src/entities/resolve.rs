@@ -271,11 +271,13 @@ pub(crate) fn resolve(dict: &Dictionary, doc: &mut Doc, raw: Vec<RawMatch>, foun
     dedupe_overlaps(doc);
     merge_short_orgs(doc);
     administrations(dict, doc);
+    // "the country's leader": the country first, then the title.
+    definite_anaphora(dict, doc);
+    doc.sort_mentions();
     roles(dict, doc);
     doc.sort_mentions();
     locations(dict, doc);
     pronouns(dict, doc, false);
-    definite_anaphora(dict, doc);
     doc.sort_mentions();
     speakers(dict, doc);
     first_person(doc);
@@ -1363,9 +1365,11 @@ fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
                 .iter()
                 .filter(|m| m.sent == s as u32 && m.end <= pos && ok(doc, m))
                 .collect();
-            if person {
+            if person && matches!(w, "he" | "she") {
+                // A subject pronoun: the subject of the sentence.
                 target = here.first().map(|m| m.ent);
             } else {
+                // A possessive or object pronoun, or "its": the nearest fitting name.
                 target = here.last().map(|m| m.ent);
             }
             // Earlier sentences: the first fitting mention of the nearest one that has any.

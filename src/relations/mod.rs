@@ -377,10 +377,24 @@ fn match_elems(
             }
             let mut k = u;
             let mut skipped = 0;
+            // A "far" slot (gap 6 or more) may also cross "near", "in", "of"... inside the
+            // target's noun phrase ("a strike on a depot near the city of Kursk").
+            let far = *gap >= 6;
             while k < st.units.len() {
-                if st.ment(k).is_some() {
+                if let Some(m) = st.ment(k) {
+                    let mention = &st.doc.mentions[m];
                     let kind = st.kind(k).unwrap();
-                    if slot_ok(kind, *slot) {
+                    // A possessive pronoun is a determiner here ("its air defence system").
+                    let determiner = mention.kind == MentionKind::Pronoun
+                        && matches!(
+                            st.doc.mention_text(mention).to_lowercase().as_str(),
+                            "its" | "his" | "her" | "their"
+                        );
+                    // A possessor: "the country's Mykolaiv region" is the region.
+                    let (_, glast, _) = st.group(k);
+                    let possessor = matches!(st.low(glast + 1), Some("'s") | Some("'"))
+                        && (glast + 2..(glast + 5).min(st.units.len())).any(|j| st.ment(j).is_some());
+                    if !determiner && !possessor && slot_ok(kind, *slot) {
                         let (_, last, ents) = st.group(k);
                         let ents: Vec<u32> = ents
                             .into_iter()
@@ -398,8 +412,11 @@ fn match_elems(
                             return true;
                         }
                     }
-                    // A weapon slot may skip other mentions in the noun phrase ("HIMARS for
-                    // Ukraine's ..." is rare; "US Patriot" is common).
+                    if determiner || possessor {
+                        k = if possessor { glast + 2 } else { k + 1 };
+                        continue;
+                    }
+                    // A weapon slot may skip other mentions in the noun phrase ("US Patriot").
                     if *slot != Slot::W || skipped >= *gap {
                         break;
                     }
@@ -407,11 +424,15 @@ fn match_elems(
                     k += 1;
                     continue;
                 }
-                if !st.is_filler(k) || st.low(k).is_some_and(|w| PREPOSITIONS.contains(&w)) {
+                let prep = st.low(k).is_some_and(|w| PREPOSITIONS.contains(&w));
+                let far_ok = far
+                    && matches!(st.low(k), Some("near" | "in" | "of" | "outside" | "around" | "inside" | "close"));
+                if !(st.is_filler(k) || far_ok) || (prep && !far_ok) {
                     break;
                 }
-                // "the" and capitalised title words ("President") do not count against the gap.
-                let free = st.low(k) == Some("the")
+                // "the", quotation marks, "known as" and capitalised title words
+                // ("President") do not count against the gap.
+                let free = matches!(st.low(k), Some("the" | "known" | "as" | "called" | "dubbed" | "named"))
                     || st.is_quote(k)
                     || matches!(st.units[k], Unit::Tok(t) if st.doc.toks.toks[t as usize].cap);
                 if !free {
@@ -451,6 +472,12 @@ fn find_subject(st: &Sent, t: usize) -> Option<(usize, Vec<u32>)> {
                     matches!(w.as_str(), "its" | "his" | "her" | "their" | "our" | "my")
                 });
             // "the members of NATO meeting in Wales": "of" does not stop a subject.
+            // The preposition may stand before a determiner: "in the White House".
+            let mut pk = first;
+            while pk > 0 && matches!(st.low(pk - 1), Some("the" | "a" | "an")) {
+                pk -= 1;
+            }
+            let prev = if pk > 0 { st.low(pk - 1) } else { prev };
             let governed =
                 !possessor && prev.is_some_and(|w| w != "of" && PREPOSITIONS.contains(&w));
             if governed {
@@ -468,9 +495,25 @@ fn find_subject(st: &Sent, t: usize) -> Option<(usize, Vec<u32>)> {
             return Some((first, ents));
         }
         let w = st.low(u).unwrap_or("");
+        // A short parenthesis ("(HWB)", "(IDF)") after a name is skipped.
+        if w == ")" {
+            let open = (u.saturating_sub(5)..u).rev().find(|&k| st.low(k) == Some("("));
+            if let Some(o) = open {
+                u = o;
+                continue;
+            }
+            return None;
+        }
+        // A quotation mark opened inside the clause ("it had "carried out a strike"") is
+        // transparent; one after "said," or ":" starts a quotation.
+        if st.is_quote(u) {
+            if u > 0 && matches!(st.low(u - 1), Some(",") | Some(":")) {
+                return None;
+            }
+            continue;
+        }
         match w {
-            ";" | ":" | "(" | ")" | "\u{2014}" | "--" | "\"" | "\u{201c}" | "\u{201d}" | "?"
-            | "!" => return None,
+            ";" | ":" | "(" | "\u{2014}" | "--" | "?" | "!" => return None,
             "who" | "which" | "whom" => {
                 relative = true;
                 continue;
@@ -488,6 +531,28 @@ fn find_subject(st: &Sent, t: usize) -> Option<(usize, Vec<u32>)> {
                 return None;
             }
             "that" => {
+                // After a noun, "that" starts a relative clause: its antecedent is the subject
+                // ("two nations that threatened..."); after a verb it is a complementiser.
+                let before = if u > 0 { st.low(u - 1) } else { None };
+                let complementiser = before.is_some_and(|b| {
+                        matches!(
+                            b,
+                            "said" | "says" | "say" | "told" | "tells" | "believe" | "believes" | "believed" | "think" | "thinks" | "thought" | "warned" | "added" | "noted" | "announced" | "claimed" | "insisted" | "argued" | "stated" | "reported" | "suggested" | "indicated" | "confirmed" | "know" | "knows" | "knew" | "hope" | "hopes" | "hoped" | "expect" | "expects" | "expected" | "so" | "such" | "now" | "fact" | "clear" | "ensure" | "agreed" | "agree" | "agrees" | "feared" | "fears" | "worried" | "concluded" | "decided" | "predicted" | "acknowledged" | "admitted" | "wrote" | "tweeted" | "posted" | "demanded" | "asked" | "urged" | "stressed" | "emphasized" | "emphasised" | "explained" | "recalled" | "signalled" | "signaled" | "showed" | "shows" | "means" | "meant" | "is" | "was" | "are" | "were"
+                        )
+                });
+                if !complementiser {
+                    if u > 0 && st.ment(u - 1).is_some() {
+                        let (first, _, ents) = st.group(u - 1);
+                        let ents: Vec<u32> = ents
+                            .into_iter()
+                            .filter(|&e| st.doc.ents[e as usize].kind.is_actor())
+                            .collect();
+                        if !ents.is_empty() {
+                            return Some((first, ents));
+                        }
+                    }
+                    return None;
+                }
                 if crossed_that {
                     return None;
                 }
@@ -508,6 +573,24 @@ fn find_subject(st: &Sent, t: usize) -> Option<(usize, Vec<u32>)> {
         }
     }
     None
+}
+
+/// Whether an "-ing" trigger after word `w` modifies a noun ("a barrage targeting Kyiv")
+/// rather than heading a verb phrase ("is targeting", "began attacking", "quickly hitting").
+fn participle_after(w: &str) -> bool {
+    let verbal = BE_FORMS.contains(&w)
+        || matches!(
+            w,
+            "be" | "been" | "start" | "started" | "starts" | "begin" | "began" | "begun" | "begins"
+                | "continue" | "continued" | "continues" | "keep" | "kept" | "keeps" | "stop"
+                | "stopped" | "resume" | "resumed" | "consider" | "considered" | "considering"
+                | "avoid" | "risk" | "risked" | "not" | "and" | "or" | "also" | "then" | "after"
+                | "before" | "while" | "when" | "by" | "in" | "without" | "since" | "finish"
+                | "finished" | "recommend" | "discuss" | "discussed" | "mulling" | "weighing"
+        );
+    let adverb = w.ends_with("ly");
+    let word = w.chars().next().is_some_and(|c| c.is_alphabetic());
+    word && !verbal && !adverb
 }
 
 /// Words before a trigger that mark it as a noun ("the war", "a call", "its support").
@@ -551,6 +634,14 @@ fn parenthetical_before(st: &Sent, c: usize) -> bool {
     }
     let first = k + 1;
     if first >= c {
+        return false;
+    }
+    // ", the White House announced," is a reporting clause, not a parenthetical.
+    if (first..c).any(|j| {
+        st.low(j).is_some_and(|w| {
+            matches!(w, "said" | "says" | "announced" | "reported" | "told" | "added" | "wrote" | "stated" | "confirmed" | "noted" | "according")
+        })
+    }) {
         return false;
     }
     let w = st.low(first);
@@ -753,10 +844,13 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
             };
             // Passive: "Trump was congratulated by Putin".
             let trig_word = st.low(after - 1).unwrap_or("");
+            // A reduced passive ("a drone shot down by Iranian missile") counts too.
+            let reduced = st.low(after) == Some("by") && u > 0 && st.ment(u - 1).is_none();
             let passive = p.verbal
                 && p.left_x
                 && rules::is_participle(trig_word)
-                && (1..=3).any(|k| u >= k && st.low(u - k).is_some_and(|w| BE_FORMS.contains(&w)))
+                && ((1..=3).any(|k| u >= k && st.low(u - k).is_some_and(|w| BE_FORMS.contains(&w)))
+                    || reduced)
                 && p.elems
                     .iter()
                     .any(|e| matches!(e, Elem::Slot { slot: Slot::Y, .. }));
@@ -787,10 +881,8 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
             } else if p.left_x
                 && u > 0
                 && st.low(u - 1).is_some_and(|w| {
-                    matches!(
-                        w,
-                        "of" | "for" | "about" | "without" | "from" | "on" | "in" | "by"
-                    )
+                    matches!(w, "of" | "for" | "about" | "without" | "from" | "on")
+                        || (trig_word.ends_with("ing") && participle_after(w))
                 })
                 && trig_word.ends_with("ing")
             {
@@ -841,7 +933,17 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                     }
                 }
             }
-            let from = clause_start(st, cap.x_start.unwrap_or(u).min(u));
+            let mut from = clause_start(st, cap.x_start.unwrap_or(u).min(u));
+            // A definite noun phrase ("the war", "Russia's invasion", "the Alaska summit")
+            // names something that exists: only cues inside the phrase count ("the planned
+            // summit").
+            if let Some(d) = (u.saturating_sub(4)..u).rev().find(|&k| {
+                matches!(st.low(k), Some("the" | "its" | "'s" | "his" | "her" | "their" | "this" | "that"))
+            }) {
+                if (d + 1..u).all(|k| st.low(k).is_none_or(|w| !PREPOSITIONS.contains(&w) && !is_boundary_word(w))) && d >= from {
+                    from = d;
+                }
+            }
             let nominal = !p.verbal;
             let m = modality(dict, rules, st, from, u, after, nominal);
             emit(dict, st, p, &cap, m, u, after, facts);
@@ -892,6 +994,24 @@ fn emit(
                 .iter()
                 .filter_map(|&e| doc.country_of(dict, e))
                 .collect();
+        }
+        if rel.directed() && out.from == out.to {
+            // A mutual relation ("the two traded insults"): each member to every other.
+            for &a in &src {
+                for &b in &src {
+                    if a != b && !same_side(dict, doc, a, b) {
+                        facts.push(Fact {
+                            rel,
+                            src: a,
+                            dst: b,
+                            modality,
+                            sent: st.s as u32,
+                            trigger: trigger.clone(),
+                        });
+                    }
+                }
+            }
+            continue;
         }
         if !rel.directed() {
             // Every pair among the participants.
