@@ -1221,6 +1221,22 @@ fn locations(dict: &Dictionary, doc: &mut Doc) {
                 },
             }
         };
+        // "the capital, Abu Dhabi" with its country named in the sentence.
+        if ka == Kind::Place && i > 0 {
+            let t = doc.tok_at(a.start);
+            let floor = doc.tok_range(a.sent as usize).start;
+            let capital_before = (t > floor && doc.low(t - 1) == "capital")
+                || (t > floor + 1 && doc.low(t - 1) == "," && doc.low(t - 2) == "capital");
+            if let (true, Some(c)) = (capital_before, doc.ents[a.ent as usize].country) {
+                if doc.mentions.iter().any(|m| m.sent == a.sent && m.ent == c) {
+                    facts.push((a.ent, c, a.sent, "capital".to_string()));
+                }
+            }
+        }
+        // "Muscat Oman": a city and its country side by side.
+        if ka == Kind::Place && kb == Kind::Country && bt.is_empty() && doc.ents[a.ent as usize].country == Some(b.ent) {
+            facts.push((a.ent, b.ent, a.sent, String::new()));
+        }
         if ka == Kind::Place
             && kb == Kind::Country
             && (bt == ","

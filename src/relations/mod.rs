@@ -15,6 +15,12 @@ use crate::entities::{Doc, Fact, MentionKind, Unit, build_units};
 use crate::model::{Kind, Modality, Relation};
 use rules::{Elem, Pattern, Rules, Slot};
 
+/// Whether `NEWSGRAPH_TRACE` is set: print each sentence's units and facts on stderr.
+fn trace() -> bool {
+    static TRACE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *TRACE.get_or_init(|| std::env::var_os("NEWSGRAPH_TRACE").is_some())
+}
+
 /// Words that end a clause for the purposes of filler skipping and subject search.
 fn is_boundary_word(w: &str) -> bool {
     matches!(
@@ -528,6 +534,10 @@ fn find_subject(st: &Sent, t: usize) -> Option<(usize, Vec<u32>)> {
                 if parenthetical_before(st, u) {
                     continue;
                 }
+                // ", telling reporters ...": a participle clause shares the subject before.
+                if st.low(u + 1).is_some_and(|w| w.ends_with("ing") && w.len() > 4) {
+                    continue;
+                }
                 return None;
             }
             "that" => {
@@ -819,7 +829,34 @@ pub fn extract(dict: &Dictionary, rules: &Rules, doc: &mut Doc) {
             units: build_units(doc, s, true),
             s,
         };
+        if trace() {
+            let shown: Vec<String> = st
+                .units
+                .iter()
+                .map(|u| match u {
+                    Unit::Tok(t) => doc.tok_text(*t as usize).to_string(),
+                    Unit::Ment(m) => {
+                        let m = &doc.mentions[*m as usize];
+                        format!("[{}={}]", doc.mention_text(m), doc.ents[m.ent as usize].label)
+                    }
+                })
+                .collect();
+            eprintln!("units: {}", shown.join(" "));
+        }
+        let before = facts.len();
         sentence(dict, rules, &st, &mut facts);
+        if trace() {
+            for f in &facts[before..] {
+                eprintln!(
+                    "  fact: {} {} {} ({}, \"{}\")",
+                    doc.ents[f.src as usize].label,
+                    f.rel,
+                    doc.ents[f.dst as usize].label,
+                    f.modality,
+                    f.trigger
+                );
+            }
+        }
         possession(&st, &mut facts);
     }
     for f in facts {
@@ -855,7 +892,11 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                     .iter()
                     .any(|e| matches!(e, Elem::Slot { slot: Slot::Y, .. }));
             let mut cap = Capture::default();
-            if !match_elems(st, &p.elems, p.trigger + 1, after, &mut cap, passive) {
+            let matched = match_elems(st, &p.elems, p.trigger + 1, after, &mut cap, passive);
+            if trace() {
+                eprintln!("  try {} at {:?}: {}", p.line, st.low(u), matched);
+            }
+            if !matched {
                 continue;
             }
             if passive {
