@@ -89,14 +89,17 @@ pub struct Extraction {
 
 /// Extracts one article.
 pub fn extract(k: &Knowledge, article: &Article) -> Extraction {
-    let mut doc = entities::analyse(&k.dict, &article.text, article.date);
+    // No-break and thin spaces become plain spaces of the same byte length, so names written
+    // with them match and byte offsets stay those of the article.
+    let text = normalize_spaces(&article.text);
+    let mut doc = entities::analyse(&k.dict, &text, article.date);
     relations::extract(&k.dict, &k.rules, &mut doc);
     // Character offsets of sentence starts, computed incrementally.
     let mut char_at = Vec::with_capacity(doc.sents.len() + 1);
     let mut chars = 0usize;
     let mut pos = 0usize;
     for s in &doc.sents {
-        chars += doc.text[pos..s.start].chars().count();
+        chars += article.text[pos..s.start].chars().count();
         pos = s.start;
         char_at.push(chars);
     }
@@ -106,9 +109,9 @@ pub fn extract(k: &Knowledge, article: &Article) -> Extraction {
         used[f.src as usize] = true;
         used[f.dst as usize] = true;
         let s = doc.sents[f.sent as usize];
-        let sentence = collapse_ws(&doc.text[s.start..s.end]);
+        let sentence = collapse_ws(&article.text[s.start..s.end]);
         let start = char_at[f.sent as usize];
-        let end = start + doc.text[s.start..s.end].chars().count();
+        let end = start + article.text[s.start..s.end].chars().count();
         let (mut src, mut dst) = (&doc.ents[f.src as usize].id, &doc.ents[f.dst as usize].id);
         if !f.rel.directed() && dst < src {
             std::mem::swap(&mut src, &mut dst);
@@ -171,6 +174,25 @@ pub fn extract(k: &Knowledge, article: &Article) -> Extraction {
         edges,
         unplaced,
     }
+}
+
+/// Replaces no-break, thin and other Unicode spaces by as many ASCII spaces as they have bytes.
+pub fn normalize_spaces(text: &str) -> std::borrow::Cow<'_, str> {
+    let odd = |c: char| matches!(c, '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}');
+    if !text.chars().any(odd) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if odd(c) {
+            for _ in 0..c.len_utf8() {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// One line: whitespace runs (newlines included) become single spaces.

@@ -1450,7 +1450,17 @@ fn definite_anaphora(dict: &Dictionary, doc: &mut Doc) {
                 out
             };
             if w == "the" && t + 1 < r.end && matches!(doc.low(t + 1), "country" | "nation") {
-                if let Some(&c) = recent(doc, &[Kind::Country], 1).first() {
+                // Not a country named earlier in the same sentence ("Russia attacked the
+                // country's Mykolaiv region" is Ukraine), unless there is no other.
+                let cands = recent(doc, &[Kind::Country], 4);
+                let here: Vec<u32> = doc
+                    .mentions
+                    .iter()
+                    .filter(|m| m.sent == s as u32 && m.start < pos)
+                    .map(|m| m.ent)
+                    .collect();
+                let pick = cands.iter().copied().find(|c| !here.contains(c)).or(cands.first().copied());
+                if let Some(c) = pick {
                     added.push(Mention {
                         start: pos,
                         end: doc.toks.toks[t + 1].end,

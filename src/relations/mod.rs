@@ -531,7 +531,9 @@ fn find_subject(st: &Sent, t: usize) -> Option<(usize, Vec<u32>)> {
                     relative = false;
                     continue;
                 }
-                if parenthetical_before(st, u) {
+                if let Some(first_comma) = parenthetical_before(st, u) {
+                    // Jump over it: the next step looks at the name before the first comma.
+                    u = first_comma;
                     continue;
                 }
                 // ", telling reporters ...": a participle clause shares the subject before.
@@ -603,6 +605,36 @@ fn participle_after(w: &str) -> bool {
     word && !verbal && !adverb
 }
 
+/// Verbs that carry a noun trigger ("launched an attack", "held talks", "imposed sanctions").
+fn light_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "launched" | "launch" | "launches" | "launching" | "carried" | "carry" | "carries" | "carrying" | "out"
+            | "conducted" | "conduct" | "conducts" | "staged" | "stage" | "mounted" | "mount" | "unleashed"
+            | "unleash" | "ordered" | "order" | "held" | "hold" | "holds" | "holding" | "had" | "has"
+            | "have" | "having" | "made" | "make" | "makes" | "began" | "begin" | "begins" | "started"
+            | "start" | "starts" | "continued" | "continue" | "continues" | "stepped" | "step" | "up"
+            | "escalated" | "intensified" | "announced" | "announce" | "approved" | "approve"
+            | "imposed" | "impose" | "imposes" | "slapped" | "levied" | "waged" | "wage" | "wages"
+            | "fought" | "opened" | "resumed" | "renewed" | "concluded" | "completed" | "planned"
+            | "plans" | "plan" | "scheduled" | "sought" | "seek" | "seeks" | "pursued" | "sent" | "send"
+            | "sends" | "delivered" | "provided" | "pledged" | "offered" | "gave" | "give" | "gives"
+            | "expressed" | "express" | "voiced" | "reaffirmed" | "signed" | "reached" | "struck"
+            | "agreed" | "hosted" | "attended" | "joined" | "led" | "is" | "was" | "are" | "were"
+            | "be" | "been" | "will" | "would" | "could" | "also" | "again" | "another" | "one"
+            | "several" | "series" | "wave" | "waves" | "and" | "to" | "increased"
+            | "expanded" | "boosted" | "stepped-up" | "accepted" | "welcomed" | "requested" | "proposed"
+    )
+}
+
+/// A word shaped like an adjective ("telephonic", "unprecedented", "long-range").
+fn adjective_like(w: &str) -> bool {
+    w.contains('-')
+        || ["ic", "al", "ous", "ive", "ful", "less", "ary", "ian", "ese", "ish", "ern", "ent", "ant", "ed", "est", "ble"]
+            .iter()
+            .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+}
+
 /// Words before a trigger that mark it as a noun ("the war", "a call", "its support").
 fn nominal_marker(w: &str) -> bool {
     matches!(
@@ -618,8 +650,9 @@ fn nominal_marker(w: &str) -> bool {
 }
 
 /// Whether the units between the comma at `c` (walking left) and the previous comma form a
-/// parenthetical after a mention: an apposition, a participle phrase or a short aside.
-fn parenthetical_before(st: &Sent, c: usize) -> bool {
+/// parenthetical after a mention (an apposition, a participle phrase or a short aside); returns
+/// the index of the previous comma.
+fn parenthetical_before(st: &Sent, c: usize) -> Option<usize> {
     // The walk came from the right of `c`: the segment to check is the one that *ended* at `c`
     // on its right side, i.e. what we already walked. Look at the segment to the left instead:
     // "X, the spokesman, said": at the second comma, the segment [first comma + 1, c) must be
@@ -632,19 +665,19 @@ fn parenthetical_before(st: &Sent, c: usize) -> bool {
             break;
         }
         if st.is_boundary(k) {
-            return false;
+            return None;
         }
         len += 1;
         if len > 12 {
-            return false;
+            return None;
         }
     }
     if st.low(k) != Some(",") || k == 0 || st.ment(k - 1).is_none() {
-        return false;
+        return None;
     }
     let first = k + 1;
     if first >= c {
-        return false;
+        return None;
     }
     // ", the White House announced," is a reporting clause, not a parenthetical.
     if (first..c).any(|j| {
@@ -652,7 +685,7 @@ fn parenthetical_before(st: &Sent, c: usize) -> bool {
             matches!(w, "said" | "says" | "announced" | "reported" | "told" | "added" | "wrote" | "stated" | "confirmed" | "noted" | "according")
         })
     }) {
-        return false;
+        return None;
     }
     let w = st.low(first);
     let short = c - first <= 3 && (first..c).all(|j| st.ment(j).is_none());
@@ -686,7 +719,7 @@ fn parenthetical_before(st: &Sent, c: usize) -> bool {
         }
         None => true, // a mention: "X, Russia's envoy, said"
     };
-    short || starts
+    (short || starts).then_some(k)
 }
 
 /// The modality of an occurrence whose trigger spans units [t0, t1), with the clause starting
@@ -938,11 +971,19 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                     if !nominal_use {
                         return true;
                     }
+                    // Between the actor and the noun only a light verb ("launched a drone
+                    // attack", "held talks"), determiners and adjectives may stand.
                     let (_, last, _) = st.group(*first);
                     let between = last + 1..u;
-                    between.len() <= 5
-                        && between.clone().all(|k| {
-                            st.low(k).is_none_or(|w| !PREPOSITIONS.contains(&w) && w != ",")
+                    between.len() <= 6
+                        && between.clone().all(|k| match st.low(k) {
+                            None => true,
+                            Some(w) => {
+                                nominal_marker(w)
+                                    || light_verb(w)
+                                    || adjective_like(w)
+                                    || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                            }
                         })
                 });
                 match found {
@@ -975,6 +1016,13 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                 }
             }
             let mut from = clause_start(st, cap.x_start.unwrap_or(u).min(u));
+            // Cues well before the actor belong to another clause ("the potential for a
+            // cease-fire was watched by NATO members meeting in Wales").
+            if let Some(xs) = cap.x_start {
+                if xs <= u {
+                    from = from.max(xs.saturating_sub(3));
+                }
+            }
             // A definite noun phrase ("the war", "Russia's invasion", "the Alaska summit")
             // names something that exists: only cues inside the phrase count ("the planned
             // summit").
