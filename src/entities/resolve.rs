@@ -454,6 +454,29 @@ fn capital_is_location(dict: &Dictionary, doc: &Doc, m: &RawMatch) -> bool {
     {
         return true;
     }
+    // "Kyiv was struck overnight": the target of an attack is the city.
+    if matches!(
+        next,
+        "was" | "were" | "is" | "has" | "had" | "came" | "comes"
+    ) && (end_tok + 1..(end_tok + 3).min(r.end)).any(|t| {
+        matches!(
+            doc.low(t),
+            "struck"
+                | "hit"
+                | "attacked"
+                | "shelled"
+                | "bombed"
+                | "targeted"
+                | "pounded"
+                | "bombarded"
+                | "rocked"
+                | "shaken"
+                | "damaged"
+                | "under"
+        )
+    }) {
+        return true;
+    }
     let _ = next2;
     if i == floor {
         return false;
@@ -577,7 +600,9 @@ fn capital_place(dict: &Dictionary, doc: &mut Doc, country: EntryId, surface: &s
 /// name ends another organisation's name in the article is that organisation.
 fn merge_short_orgs(doc: &mut Doc) {
     let orgs: Vec<u32> = (0..doc.ents.len() as u32)
-        .filter(|&e| doc.ents[e as usize].kind == Kind::Organisation && doc.ents[e as usize].mentions > 0)
+        .filter(|&e| {
+            doc.ents[e as usize].kind == Kind::Organisation && doc.ents[e as usize].mentions > 0
+        })
         .collect();
     let mut remap: HashMap<u32, u32> = HashMap::new();
     for &short in &orgs {
@@ -604,7 +629,10 @@ fn merge_short_orgs(doc: &mut Doc) {
         }
         let (aliases, n) = {
             let e = &mut doc.ents[short as usize];
-            (std::mem::take(&mut e.aliases), std::mem::replace(&mut e.mentions, 0))
+            (
+                std::mem::take(&mut e.aliases),
+                std::mem::replace(&mut e.mentions, 0),
+            )
         };
         let l = &mut doc.ents[long as usize];
         l.aliases.extend(aliases);
@@ -1234,7 +1262,11 @@ fn locations(dict: &Dictionary, doc: &mut Doc) {
             }
         }
         // "Muscat Oman": a city and its country side by side.
-        if ka == Kind::Place && kb == Kind::Country && bt.is_empty() && doc.ents[a.ent as usize].country == Some(b.ent) {
+        if ka == Kind::Place
+            && kb == Kind::Country
+            && bt.is_empty()
+            && doc.ents[a.ent as usize].country == Some(b.ent)
+        {
             facts.push((a.ent, b.ent, a.sent, String::new()));
         }
         if ka == Kind::Place
@@ -1459,7 +1491,11 @@ fn definite_anaphora(dict: &Dictionary, doc: &mut Doc) {
                     .filter(|m| m.sent == s as u32 && m.start < pos)
                     .map(|m| m.ent)
                     .collect();
-                let pick = cands.iter().copied().find(|c| !here.contains(c)).or(cands.first().copied());
+                let pick = cands
+                    .iter()
+                    .copied()
+                    .find(|c| !here.contains(c))
+                    .or(cands.first().copied());
                 if let Some(c) = pick {
                     added.push(Mention {
                         start: pos,

@@ -94,7 +94,11 @@ fn next_char(text: &str, i: usize) -> usize {
 /// modifiers and noun after a weapon name become part of its mention.
 fn attach_weapon_nouns(dict: &Dictionary, doc: &Doc, out: &mut [RawMatch]) {
     for m in out.iter_mut() {
-        let kind_of = |k: Kind| m.cands.iter().any(|c| dict.entry(c.entry).kind == k && c.form != Form::Capital);
+        let kind_of = |k: Kind| {
+            m.cands
+                .iter()
+                .any(|c| dict.entry(c.entry).kind == k && c.form != Form::Capital)
+        };
         // Weapons take class nouns ("Tomahawk missiles"); places take place nouns ("Kursk
         // region", "Al-Dhafra Air Base").
         let (nouns, modifiers, max) = if kind_of(Kind::Weapon) {

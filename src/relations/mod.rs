@@ -399,7 +399,8 @@ fn match_elems(
                     // A possessor: "the country's Mykolaiv region" is the region.
                     let (_, glast, _) = st.group(k);
                     let possessor = matches!(st.low(glast + 1), Some("'s") | Some("'"))
-                        && (glast + 2..(glast + 5).min(st.units.len())).any(|j| st.ment(j).is_some());
+                        && (glast + 2..(glast + 5).min(st.units.len()))
+                            .any(|j| st.ment(j).is_some());
                     if !determiner && !possessor && slot_ok(kind, *slot) {
                         let (_, last, ents) = st.group(k);
                         let ents: Vec<u32> = ents
@@ -432,14 +433,19 @@ fn match_elems(
                 }
                 let prep = st.low(k).is_some_and(|w| PREPOSITIONS.contains(&w));
                 let far_ok = far
-                    && matches!(st.low(k), Some("near" | "in" | "of" | "outside" | "around" | "inside" | "close"));
+                    && matches!(
+                        st.low(k),
+                        Some("near" | "in" | "of" | "outside" | "around" | "inside" | "close")
+                    );
                 if !(st.is_filler(k) || far_ok) || (prep && !far_ok) {
                     break;
                 }
                 // "the", quotation marks, "known as" and capitalised title words
                 // ("President") do not count against the gap.
-                let free = matches!(st.low(k), Some("the" | "known" | "as" | "called" | "dubbed" | "named"))
-                    || st.is_quote(k)
+                let free = matches!(
+                    st.low(k),
+                    Some("the" | "known" | "as" | "called" | "dubbed" | "named")
+                ) || st.is_quote(k)
                     || matches!(st.units[k], Unit::Tok(t) if st.doc.toks.toks[t as usize].cap);
                 if !free {
                     if skipped >= *gap {
@@ -456,7 +462,7 @@ fn match_elems(
 
 /// Looks left from unit `t` for the actor: the nearest mention group not governed by a
 /// preposition, through auxiliaries, adverbs, relative pronouns and a complementiser.
-fn find_subject(st: &Sent, t: usize) -> Option<(usize, Vec<u32>)> {
+fn find_subject(st: &Sent, t: usize, actors_only: bool) -> Option<(usize, Vec<u32>)> {
     let mut u = t;
     let mut steps = 0;
     let mut crossed_that = false;
@@ -492,7 +498,7 @@ fn find_subject(st: &Sent, t: usize) -> Option<(usize, Vec<u32>)> {
             }
             let ents: Vec<u32> = ents
                 .into_iter()
-                .filter(|&e| st.doc.ents[e as usize].kind.is_actor())
+                .filter(|&e| !actors_only || st.doc.ents[e as usize].kind.is_actor())
                 .collect();
             if ents.is_empty() {
                 u = first;
@@ -503,7 +509,9 @@ fn find_subject(st: &Sent, t: usize) -> Option<(usize, Vec<u32>)> {
         let w = st.low(u).unwrap_or("");
         // A short parenthesis ("(HWB)", "(IDF)") after a name is skipped.
         if w == ")" {
-            let open = (u.saturating_sub(5)..u).rev().find(|&k| st.low(k) == Some("("));
+            let open = (u.saturating_sub(5)..u)
+                .rev()
+                .find(|&k| st.low(k) == Some("("));
             if let Some(o) = open {
                 u = o;
                 continue;
@@ -537,7 +545,10 @@ fn find_subject(st: &Sent, t: usize) -> Option<(usize, Vec<u32>)> {
                     continue;
                 }
                 // ", telling reporters ...": a participle clause shares the subject before.
-                if st.low(u + 1).is_some_and(|w| w.ends_with("ing") && w.len() > 4) {
+                if st
+                    .low(u + 1)
+                    .is_some_and(|w| w.ends_with("ing") && w.len() > 4)
+                {
                     continue;
                 }
                 return None;
@@ -547,10 +558,79 @@ fn find_subject(st: &Sent, t: usize) -> Option<(usize, Vec<u32>)> {
                 // ("two nations that threatened..."); after a verb it is a complementiser.
                 let before = if u > 0 { st.low(u - 1) } else { None };
                 let complementiser = before.is_some_and(|b| {
-                        matches!(
-                            b,
-                            "said" | "says" | "say" | "told" | "tells" | "believe" | "believes" | "believed" | "think" | "thinks" | "thought" | "warned" | "added" | "noted" | "announced" | "claimed" | "insisted" | "argued" | "stated" | "reported" | "suggested" | "indicated" | "confirmed" | "know" | "knows" | "knew" | "hope" | "hopes" | "hoped" | "expect" | "expects" | "expected" | "so" | "such" | "now" | "fact" | "clear" | "ensure" | "agreed" | "agree" | "agrees" | "feared" | "fears" | "worried" | "concluded" | "decided" | "predicted" | "acknowledged" | "admitted" | "wrote" | "tweeted" | "posted" | "demanded" | "asked" | "urged" | "stressed" | "emphasized" | "emphasised" | "explained" | "recalled" | "signalled" | "signaled" | "showed" | "shows" | "means" | "meant" | "is" | "was" | "are" | "were"
-                        )
+                    matches!(
+                        b,
+                        "said"
+                            | "says"
+                            | "say"
+                            | "told"
+                            | "tells"
+                            | "believe"
+                            | "believes"
+                            | "believed"
+                            | "think"
+                            | "thinks"
+                            | "thought"
+                            | "warned"
+                            | "added"
+                            | "noted"
+                            | "announced"
+                            | "claimed"
+                            | "insisted"
+                            | "argued"
+                            | "stated"
+                            | "reported"
+                            | "suggested"
+                            | "indicated"
+                            | "confirmed"
+                            | "know"
+                            | "knows"
+                            | "knew"
+                            | "hope"
+                            | "hopes"
+                            | "hoped"
+                            | "expect"
+                            | "expects"
+                            | "expected"
+                            | "so"
+                            | "such"
+                            | "now"
+                            | "fact"
+                            | "clear"
+                            | "ensure"
+                            | "agreed"
+                            | "agree"
+                            | "agrees"
+                            | "feared"
+                            | "fears"
+                            | "worried"
+                            | "concluded"
+                            | "decided"
+                            | "predicted"
+                            | "acknowledged"
+                            | "admitted"
+                            | "wrote"
+                            | "tweeted"
+                            | "posted"
+                            | "demanded"
+                            | "asked"
+                            | "urged"
+                            | "stressed"
+                            | "emphasized"
+                            | "emphasised"
+                            | "explained"
+                            | "recalled"
+                            | "signalled"
+                            | "signaled"
+                            | "showed"
+                            | "shows"
+                            | "means"
+                            | "meant"
+                            | "is"
+                            | "was"
+                            | "are"
+                            | "were"
+                    )
                 });
                 if !complementiser {
                     if u > 0 && st.ment(u - 1).is_some() {
@@ -577,7 +657,10 @@ fn find_subject(st: &Sent, t: usize) -> Option<(usize, Vec<u32>)> {
             // subject.
             w if w.ends_with("ing")
                 && u > 0
-                && matches!(st.low(u - 1), Some("of" | "for" | "about" | "without" | "from")) =>
+                && matches!(
+                    st.low(u - 1),
+                    Some("of" | "for" | "about" | "without" | "from")
+                ) =>
             {
                 return None;
             }
@@ -593,12 +676,85 @@ fn participle_after(w: &str) -> bool {
     let verbal = BE_FORMS.contains(&w)
         || matches!(
             w,
-            "be" | "been" | "start" | "started" | "starts" | "begin" | "began" | "begun" | "begins"
-                | "continue" | "continued" | "continues" | "keep" | "kept" | "keeps" | "stop"
-                | "stopped" | "resume" | "resumed" | "consider" | "considered" | "considering"
-                | "avoid" | "risk" | "risked" | "not" | "and" | "or" | "also" | "then" | "after"
-                | "before" | "while" | "when" | "by" | "in" | "without" | "since" | "finish"
-                | "finished" | "recommend" | "discuss" | "discussed" | "mulling" | "weighing"
+            "be" | "been"
+                | "start"
+                | "started"
+                | "starts"
+                | "begin"
+                | "began"
+                | "begun"
+                | "begins"
+                | "continue"
+                | "continued"
+                | "continues"
+                | "keep"
+                | "kept"
+                | "keeps"
+                | "stop"
+                | "stopped"
+                | "resume"
+                | "resumed"
+                | "consider"
+                | "considered"
+                | "considering"
+                | "avoid"
+                | "risk"
+                | "risked"
+                | "not"
+                | "and"
+                | "or"
+                | "also"
+                | "then"
+                | "after"
+                | "before"
+                | "while"
+                | "when"
+                | "by"
+                | "in"
+                | "without"
+                | "since"
+                | "finish"
+                | "finished"
+                | "recommend"
+                | "discuss"
+                | "discussed"
+                | "mulling"
+                | "weighing"
+                | "out"
+                | "to"
+                | "delay"
+                | "delayed"
+                | "postpone"
+                | "postponed"
+                | "quit"
+                | "suggest"
+                | "suggested"
+                | "propose"
+                | "proposed"
+                | "deny"
+                | "denied"
+                | "denies"
+                | "admit"
+                | "admitted"
+                | "imagine"
+                | "favor"
+                | "favour"
+                | "oppose"
+                | "opposed"
+                | "opposes"
+                | "mind"
+                | "enjoy"
+                | "practice"
+                | "justify"
+                | "justified"
+                | "contemplate"
+                | "contemplated"
+                | "resist"
+                | "resisted"
+                | "envisage"
+                | "envisaged"
+                | "anticipate"
+                | "anticipated"
         );
     let adverb = w.ends_with("ly");
     let word = w.chars().next().is_some_and(|c| c.is_alphabetic());
@@ -609,43 +765,199 @@ fn participle_after(w: &str) -> bool {
 fn light_verb(w: &str) -> bool {
     matches!(
         w,
-        "launched" | "launch" | "launches" | "launching" | "carried" | "carry" | "carries" | "carrying" | "out"
-            | "conducted" | "conduct" | "conducts" | "staged" | "stage" | "mounted" | "mount" | "unleashed"
-            | "unleash" | "ordered" | "order" | "held" | "hold" | "holds" | "holding" | "had" | "has"
-            | "have" | "having" | "made" | "make" | "makes" | "began" | "begin" | "begins" | "started"
-            | "start" | "starts" | "continued" | "continue" | "continues" | "stepped" | "step" | "up"
-            | "escalated" | "intensified" | "announced" | "announce" | "approved" | "approve"
-            | "imposed" | "impose" | "imposes" | "slapped" | "levied" | "waged" | "wage" | "wages"
-            | "fought" | "opened" | "resumed" | "renewed" | "concluded" | "completed" | "planned"
-            | "plans" | "plan" | "scheduled" | "sought" | "seek" | "seeks" | "pursued" | "sent" | "send"
-            | "sends" | "delivered" | "provided" | "pledged" | "offered" | "gave" | "give" | "gives"
-            | "expressed" | "express" | "voiced" | "reaffirmed" | "signed" | "reached" | "struck"
-            | "agreed" | "hosted" | "attended" | "joined" | "led" | "is" | "was" | "are" | "were"
-            | "be" | "been" | "will" | "would" | "could" | "also" | "again" | "another" | "one"
-            | "several" | "series" | "wave" | "waves" | "and" | "to" | "increased"
-            | "expanded" | "boosted" | "stepped-up" | "accepted" | "welcomed" | "requested" | "proposed"
+        "launched"
+            | "launch"
+            | "launches"
+            | "launching"
+            | "carried"
+            | "carry"
+            | "carries"
+            | "carrying"
+            | "out"
+            | "conducted"
+            | "conduct"
+            | "conducts"
+            | "staged"
+            | "stage"
+            | "mounted"
+            | "mount"
+            | "unleashed"
+            | "unleash"
+            | "ordered"
+            | "order"
+            | "held"
+            | "hold"
+            | "holds"
+            | "holding"
+            | "had"
+            | "has"
+            | "have"
+            | "having"
+            | "made"
+            | "make"
+            | "makes"
+            | "began"
+            | "begin"
+            | "begins"
+            | "started"
+            | "start"
+            | "starts"
+            | "continued"
+            | "continue"
+            | "continues"
+            | "stepped"
+            | "step"
+            | "up"
+            | "escalated"
+            | "intensified"
+            | "announced"
+            | "announce"
+            | "approved"
+            | "approve"
+            | "imposed"
+            | "impose"
+            | "imposes"
+            | "slapped"
+            | "levied"
+            | "waged"
+            | "wage"
+            | "wages"
+            | "fought"
+            | "opened"
+            | "resumed"
+            | "renewed"
+            | "concluded"
+            | "completed"
+            | "planned"
+            | "plans"
+            | "plan"
+            | "scheduled"
+            | "sought"
+            | "seek"
+            | "seeks"
+            | "pursued"
+            | "sent"
+            | "send"
+            | "sends"
+            | "delivered"
+            | "provided"
+            | "pledged"
+            | "offered"
+            | "gave"
+            | "give"
+            | "gives"
+            | "expressed"
+            | "express"
+            | "voiced"
+            | "reaffirmed"
+            | "signed"
+            | "reached"
+            | "struck"
+            | "agreed"
+            | "hosted"
+            | "attended"
+            | "joined"
+            | "led"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "will"
+            | "would"
+            | "could"
+            | "also"
+            | "again"
+            | "another"
+            | "one"
+            | "several"
+            | "series"
+            | "wave"
+            | "waves"
+            | "and"
+            | "to"
+            | "increased"
+            | "expanded"
+            | "boosted"
+            | "stepped-up"
+            | "accepted"
+            | "welcomed"
+            | "requested"
+            | "proposed"
     )
 }
 
 /// A word shaped like an adjective ("telephonic", "unprecedented", "long-range").
 fn adjective_like(w: &str) -> bool {
     w.contains('-')
-        || ["ic", "al", "ous", "ive", "ful", "less", "ary", "ian", "ese", "ish", "ern", "ent", "ant", "ed", "est", "ble"]
-            .iter()
-            .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+        || [
+            "ic", "al", "ous", "ive", "ful", "less", "ary", "ian", "ese", "ish", "ern", "ent",
+            "ant", "ed", "est", "ble",
+        ]
+        .iter()
+        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
 }
 
 /// Words before a trigger that mark it as a noun ("the war", "a call", "its support").
 fn nominal_marker(w: &str) -> bool {
     matches!(
         w,
-        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "my" | "'s" | "'" | "this"
-            | "that" | "these" | "those" | "any" | "no" | "new" | "further" | "more" | "fresh"
-            | "possible" | "planned" | "upcoming" | "recent" | "latest" | "first" | "second"
-            | "direct" | "phone" | "telephone" | "drone" | "missile" | "air" | "peace"
-            | "ceasefire" | "trade" | "military" | "full-scale" | "large-scale" | "massive"
-            | "major" | "renewed" | "ongoing" | "continued" | "lasting" | "vital" | "brief"
-            | "lengthy" | "long" | "short" | "private" | "secret" | "bilateral" | "historic"
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "my"
+            | "'s"
+            | "'"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "any"
+            | "no"
+            | "new"
+            | "further"
+            | "more"
+            | "fresh"
+            | "possible"
+            | "planned"
+            | "upcoming"
+            | "recent"
+            | "latest"
+            | "first"
+            | "second"
+            | "direct"
+            | "phone"
+            | "telephone"
+            | "drone"
+            | "missile"
+            | "air"
+            | "peace"
+            | "ceasefire"
+            | "trade"
+            | "military"
+            | "full-scale"
+            | "large-scale"
+            | "massive"
+            | "major"
+            | "renewed"
+            | "ongoing"
+            | "continued"
+            | "lasting"
+            | "vital"
+            | "brief"
+            | "lengthy"
+            | "long"
+            | "short"
+            | "private"
+            | "secret"
+            | "bilateral"
+            | "historic"
     )
 }
 
@@ -682,7 +994,20 @@ fn parenthetical_before(st: &Sent, c: usize) -> Option<usize> {
     // ", the White House announced," is a reporting clause, not a parenthetical.
     if (first..c).any(|j| {
         st.low(j).is_some_and(|w| {
-            matches!(w, "said" | "says" | "announced" | "reported" | "told" | "added" | "wrote" | "stated" | "confirmed" | "noted" | "according")
+            matches!(
+                w,
+                "said"
+                    | "says"
+                    | "announced"
+                    | "reported"
+                    | "told"
+                    | "added"
+                    | "wrote"
+                    | "stated"
+                    | "confirmed"
+                    | "noted"
+                    | "according"
+            )
         })
     }) {
         return None;
@@ -870,7 +1195,11 @@ pub fn extract(dict: &Dictionary, rules: &Rules, doc: &mut Doc) {
                     Unit::Tok(t) => doc.tok_text(*t as usize).to_string(),
                     Unit::Ment(m) => {
                         let m = &doc.mentions[*m as usize];
-                        format!("[{}={}]", doc.mention_text(m), doc.ents[m.ent as usize].label)
+                        format!(
+                            "[{}={}]",
+                            doc.mention_text(m),
+                            doc.ents[m.ent as usize].label
+                        )
                     }
                 })
                 .collect();
@@ -919,7 +1248,8 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
             let passive = p.verbal
                 && p.left_x
                 && rules::is_participle(trig_word)
-                && ((1..=3).any(|k| u >= k && st.low(u - k).is_some_and(|w| BE_FORMS.contains(&w)))
+                && ((1..=3)
+                    .any(|k| u >= k && st.low(u - k).is_some_and(|w| BE_FORMS.contains(&w)))
                     || reduced)
                 && p.elems
                     .iter()
@@ -934,7 +1264,8 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
             }
             if passive {
                 // The subject is the target; "by X" after the match is the actor.
-                let subj = find_subject(st, u);
+                // The subject of a passive is the target: it may be a place.
+                let subj = find_subject(st, u, false);
                 let by =
                     (cap.end..(cap.end + 4).min(st.units.len())).find(|&k| st.low(k) == Some("by"));
                 let Some(by) = by else { continue };
@@ -967,7 +1298,7 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                 // right before it, not from a distant clause.
                 let nominal_use = u > 0
                     && (st.low(u - 1).is_some_and(nominal_marker) || st.ment(u - 1).is_some());
-                let found = find_subject(st, u).filter(|(first, _)| {
+                let found = find_subject(st, u, true).filter(|(first, _)| {
                     if !nominal_use {
                         return true;
                     }
@@ -1027,9 +1358,16 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
             // names something that exists: only cues inside the phrase count ("the planned
             // summit").
             if let Some(d) = (u.saturating_sub(4)..u).rev().find(|&k| {
-                matches!(st.low(k), Some("the" | "its" | "'s" | "his" | "her" | "their" | "this" | "that"))
+                matches!(
+                    st.low(k),
+                    Some("the" | "its" | "'s" | "his" | "her" | "their" | "this" | "that")
+                )
             }) {
-                if (d + 1..u).all(|k| st.low(k).is_none_or(|w| !PREPOSITIONS.contains(&w) && !is_boundary_word(w))) && d >= from {
+                if (d + 1..u).all(|k| {
+                    st.low(k)
+                        .is_none_or(|w| !PREPOSITIONS.contains(&w) && !is_boundary_word(w))
+                }) && d >= from
+                {
                     from = d;
                 }
             }

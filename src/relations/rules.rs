@@ -441,17 +441,23 @@ impl Rules {
                 .nth(if left_x { 1 } else { 0 })
                 .is_some_and(|w| w.starts_with('~'));
             // A bare relation id links X to the pattern's target slot: Y, else W, else P.
-            let has = |slot: Slot| elems.iter().any(|e| matches!(e, Elem::Slot { slot: s, .. } if *s == slot));
-            let target = [Slot::Y, Slot::W, Slot::P].into_iter().find(|&s| has(s)).unwrap_or(Slot::Y);
+            let has = |slot: Slot| {
+                elems
+                    .iter()
+                    .any(|e| matches!(e, Elem::Slot { slot: s, .. } if *s == slot))
+            };
+            let target = [Slot::Y, Slot::W, Slot::P]
+                .into_iter()
+                .find(|&s| has(s))
+                .unwrap_or(Slot::Y);
             let mut outputs = outputs;
             for (o, raw) in outputs.iter_mut().zip(r.get("relation").split_whitespace()) {
                 if !raw.contains('(') {
                     o.to = target;
                 }
             }
-            let between = elems
-                .iter()
-                .any(|e| matches!(e, Elem::Lit { alts, .. } if alts.iter().any(|a| a.iter().any(|w| w == "between"))));
+            // "the summit between Y": "between" right after the trigger.
+            let between = matches!(elems.get(trigger + 1), Some(Elem::Lit { alts, .. }) if alts.iter().any(|a| a.first().is_some_and(|w| w == "between")));
             patterns.push(Pattern {
                 outputs,
                 left_x,

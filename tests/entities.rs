@@ -1,0 +1,318 @@
+//! Entity layer: resolution rules, false friends, date-dependent roles, names found from the
+//! text. Every sentence here is written for the test.
+
+mod support;
+use support::*;
+
+#[test]
+fn surname_resolves_to_the_full_name_in_the_article() {
+    let x = run(
+        "2025-03-01",
+        "Russian President Vladimir Putin arrived. Later Putin spoke to reporters.",
+    );
+    let putin = node(&x, "Vladimir Putin").expect("Putin");
+    assert!(putin.aliases.contains(&"Putin".to_string()));
+    assert_eq!(labels(&x, "person"), vec!["Vladimir Putin"]);
+}
+
+#[test]
+fn spelling_variants_and_diacritics_fold_to_one_node() {
+    let x = run(
+        "2024-05-01",
+        "Zelensky met aides. Zelenskyy then flew on. Volodymyr Zelenskiy landed. Erdoğan called, and Erdogan later wrote.",
+    );
+    assert_eq!(
+        labels(&x, "person"),
+        vec!["Recep Tayyip Erdoğan", "Volodymyr Zelenskyy"]
+    );
+    let z = node(&x, "Volodymyr Zelenskyy").unwrap();
+    for a in ["Zelensky", "Zelenskyy", "Volodymyr Zelenskiy"] {
+        assert!(z.aliases.contains(&a.to_string()), "{a} in {:?}", z.aliases);
+    }
+}
+
+#[test]
+fn people_who_share_a_surname_stay_apart() {
+    let x = run(
+        "2024-06-01",
+        "Joe Biden spoke with his son Hunter Biden on Sunday. Kim Jong Un and his sister Kim Yo Jong watched.",
+    );
+    let people = labels(&x, "person");
+    for p in ["Joe Biden", "Hunter Biden", "Kim Jong Un", "Kim Yo Jong"] {
+        assert!(people.contains(&p.to_string()), "{p} in {people:?}");
+    }
+}
+
+#[test]
+fn title_only_references_follow_the_article_date() {
+    for (date, who) in [
+        ("2019-05-01", "Donald Trump"),
+        ("2023-05-01", "Joe Biden"),
+        ("2025-10-17", "Donald Trump"),
+    ] {
+        let x = run(date, "The US President met the press on Tuesday.");
+        assert_eq!(labels(&x, "person"), vec![who.to_string()], "on {date}");
+        assert!(
+            has(&x, who, "leader_of", "United States"),
+            "{date}: {:?}",
+            edges(&x)
+        );
+    }
+    let x = run(
+        "2025-10-17",
+        "Officials said the Russian leader would respond.",
+    );
+    assert_eq!(labels(&x, "person"), vec!["Vladimir Putin"]);
+}
+
+#[test]
+fn a_bare_title_without_a_definite_reference_is_no_one() {
+    let x = run(
+        "2024-07-20",
+        "He accepted the nomination for President of the United States.",
+    );
+    assert!(
+        labels(&x, "person").is_empty(),
+        "{:?}",
+        labels(&x, "person")
+    );
+}
+
+#[test]
+fn pronouns_resolve_to_the_person_the_text_is_about() {
+    let x = run(
+        "2025-10-17",
+        "Donald Trump spoke on Friday. He said he would meet Vladimir Putin in Budapest.",
+    );
+    assert!(
+        has(&x, "Donald Trump", "plans_meeting_with", "Vladimir Putin"),
+        "{:?}",
+        edges(&x)
+    );
+    assert!(
+        has(&x, "Donald Trump", "plans_meeting_in", "Budapest"),
+        "{:?}",
+        edges(&x)
+    );
+}
+
+#[test]
+fn capitals_are_governments_as_actors_and_places_as_locations() {
+    let x = run(
+        "2024-08-01",
+        "Moscow said the talks had failed. Drones struck targets in Kyiv overnight.",
+    );
+    let russia = node(&x, "Russia").expect("Moscow as Russia");
+    assert!(russia.aliases.contains(&"Moscow".to_string()));
+    assert!(node(&x, "Kyiv").is_some_and(|n| n.kind.as_str() == "place"));
+    assert!(
+        node(&x, "Ukraine").is_none(),
+        "Kyiv as a location is not the country"
+    );
+}
+
+#[test]
+fn countries_by_name_demonym_abbreviation_and_code() {
+    let x = run(
+        "2024-01-10",
+        "Emirati officials met U.S. envoys. The DPRK fired a missile, the UAE said. British and Ukrainian diplomats left.",
+    );
+    let countries = labels(&x, "country");
+    for c in [
+        "North Korea",
+        "Ukraine",
+        "United Arab Emirates",
+        "United Kingdom",
+        "United States",
+    ] {
+        assert!(countries.contains(&c.to_string()), "{c} in {countries:?}");
+    }
+}
+
+#[test]
+fn weapons_take_plurals_class_nouns_and_designations() {
+    let x = run(
+        "2025-01-05",
+        "Kyiv asked for Tomahawk missiles and more Tomahawks. It received F-16 fighter jets, Patriot air defence systems and M142 launchers.",
+    );
+    let weapons = labels(&x, "weapon");
+    for w in ["F-16", "HIMARS", "Patriot", "Tomahawk"] {
+        assert!(weapons.contains(&w.to_string()), "{w} in {weapons:?}");
+    }
+    let t = node(&x, "Tomahawk").unwrap();
+    assert!(
+        t.aliases.contains(&"Tomahawk missiles".to_string())
+            && t.aliases.contains(&"Tomahawks".to_string())
+    );
+}
+
+#[test]
+fn generic_weapon_classes_are_not_entities() {
+    let x = run(
+        "2025-01-05",
+        "Russia launched cruise missiles, drones and fighter jets at Ukraine.",
+    );
+    assert!(
+        labels(&x, "weapon").is_empty(),
+        "{:?}",
+        labels(&x, "weapon")
+    );
+}
+
+#[test]
+fn false_friend_patriot_the_word_and_the_system() {
+    let x = run(
+        "2025-02-02",
+        "He called himself a true patriot. The Patriot Act was debated.",
+    );
+    assert!(
+        labels(&x, "weapon").is_empty(),
+        "{:?}",
+        labels(&x, "weapon")
+    );
+    let x = run(
+        "2025-02-02",
+        "Germany sent another Patriot battery to Ukraine.",
+    );
+    assert_eq!(labels(&x, "weapon"), vec!["Patriot"]);
+}
+
+#[test]
+fn false_friend_georgia_the_state_and_the_country() {
+    let x = run(
+        "2024-11-01",
+        "Voters in Georgia backed the governor as Atlanta counted ballots for the Senate.",
+    );
+    assert!(
+        !labels(&x, "country").contains(&"Georgia".to_string()),
+        "{:?}",
+        labels(&x, "country")
+    );
+    let x = run(
+        "2024-11-01",
+        "Protesters filled the streets of Tbilisi as Georgia's ruling party rejected talks.",
+    );
+    assert!(
+        labels(&x, "country").contains(&"Georgia".to_string()),
+        "{:?}",
+        labels(&x, "country")
+    );
+}
+
+#[test]
+fn false_friend_trump_card_and_turkey_the_bird() {
+    let x = run(
+        "2024-11-28",
+        "Negotiators kept a trump card in reserve. Families roasted a turkey for Thanksgiving.",
+    );
+    assert!(
+        labels(&x, "person").is_empty() && labels(&x, "country").is_empty(),
+        "{:?}",
+        x.nodes
+    );
+}
+
+#[test]
+fn names_after_titles_become_people_with_roles() {
+    let x = run(
+        "2025-05-01",
+        "Deputy Foreign Minister Oleksandr Brevnyk said Kyiv was ready.",
+    );
+    assert!(
+        node(&x, "Oleksandr Brevnyk").is_some_and(|n| n.kind.as_str() == "person"),
+        "{:?}",
+        x.nodes
+    );
+}
+
+#[test]
+fn apposition_names_a_person_and_their_office() {
+    let x = run(
+        "2025-05-01",
+        "Mirko Dalvani, the Kremlin spokesman, declined to comment.",
+    );
+    assert!(
+        has(&x, "Mirko Dalvani", "official_of", "Kremlin"),
+        "{:?}",
+        edges(&x)
+    );
+}
+
+#[test]
+fn organisations_and_places_found_from_their_shape() {
+    let x = run(
+        "2025-05-01",
+        "The Polish Armament Agency signed the deal. Shelling hit the Zarvanka district near Kherson.",
+    );
+    assert!(
+        node(&x, "Polish Armament Agency").is_some_and(|n| n.kind.as_str() == "organisation"),
+        "{:?}",
+        x.nodes
+    );
+    assert!(
+        node(&x, "Zarvanka").is_some_and(|n| n.kind.as_str() == "place"),
+        "{:?}",
+        x.nodes
+    );
+}
+
+#[test]
+fn weapon_designators_before_a_weapon_noun() {
+    let x = run(
+        "2025-05-01",
+        "Russia fired a KR-917 guided missile and two Vortan missiles at the city.",
+    );
+    let weapons = labels(&x, "weapon");
+    assert!(
+        weapons.contains(&"KR-917".to_string()) && weapons.contains(&"Vortan".to_string()),
+        "{weapons:?}"
+    );
+}
+
+#[test]
+fn a_surname_followed_by_another_name_is_someone_else() {
+    // "Joseph" is a weak alias of a dictionary person; here it is a first name.
+    let x = run(
+        "2019-06-20",
+        "Lt. Gen. Joseph Guastella said the drone was over international waters.",
+    );
+    assert_eq!(labels(&x, "person"), vec!["Joseph Guastella"]);
+}
+
+#[test]
+fn administrations_are_their_country() {
+    let x = run("2024-07-30", "The Biden administration announced new aid.");
+    let us = node(&x, "United States").expect("the US");
+    assert!(
+        us.aliases.contains(&"Biden administration".to_string()),
+        "{:?}",
+        us.aliases
+    );
+    assert!(node(&x, "Joe Biden").is_none());
+}
+
+#[test]
+fn former_roles_give_no_edge() {
+    let x = run(
+        "2024-07-20",
+        "Former President Barack Obama spoke in Chicago.",
+    );
+    assert!(
+        !has(&x, "Barack Obama", "leader_of", "United States"),
+        "{:?}",
+        edges(&x)
+    );
+}
+
+#[test]
+fn candidates_lists_names_the_extractor_could_not_place() {
+    let x = run("2025-05-01", "Gen. Brzeski said the unit moved.");
+    assert!(
+        x.unplaced
+            .iter()
+            .any(|(n, s)| n == "Brzeski" && s.contains("unit moved")),
+        "{:?}",
+        x.unplaced
+    );
+    assert!(node(&x, "Brzeski").is_none());
+}

@@ -1,0 +1,665 @@
+//! Relation layer: each relation, each voice and construction, quotations and speakers, and each
+//! modality, with negative cases that must give no edge. Sentences written for the test.
+
+mod support;
+use support::*;
+
+const D: &str = "2025-10-17";
+
+fn expect(text: &str, from: &str, rel: &str, to: &str, modality: &str) {
+    let x = run(D, text);
+    let got = modalities(&x, from, rel, to);
+    assert!(
+        got.contains(&modality),
+        "{text}\n  want {from} {rel} {to} {modality}\n  got {:?}",
+        edges(&x)
+    );
+}
+
+fn expect_none(text: &str, from: &str, rel: &str, to: &str) {
+    let x = run(D, text);
+    assert!(
+        !has(&x, from, rel, to),
+        "{text}\n  unwanted {from} {rel} {to}\n  got {:?}",
+        edges(&x)
+    );
+}
+
+// --- communication and meetings ---
+
+#[test]
+fn spoke_with_verbs_calls_and_told() {
+    expect(
+        "Donald Trump spoke with Vladimir Putin on Thursday.",
+        "Donald Trump",
+        "spoke_with",
+        "Vladimir Putin",
+        "asserted",
+    );
+    expect(
+        "Trump concluded a telephone conversation with President Putin.",
+        "Donald Trump",
+        "spoke_with",
+        "Vladimir Putin",
+        "asserted",
+    );
+    expect(
+        "Trump's call with Putin lasted two hours.",
+        "Donald Trump",
+        "spoke_with",
+        "Vladimir Putin",
+        "asserted",
+    );
+    expect(
+        "Zelensky told Reuters the offensive had stalled.",
+        "Volodymyr Zelenskyy",
+        "spoke_with",
+        "Reuters",
+        "asserted",
+    );
+    expect(
+        "Trump and Putin spoke for two hours.",
+        "Donald Trump",
+        "spoke_with",
+        "Vladimir Putin",
+        "asserted",
+    );
+}
+
+#[test]
+fn told_reporters_and_said_give_no_edge() {
+    let x = run(
+        D,
+        "Trump told reporters that Putin was serious. Zelensky said Russia was stalling.",
+    );
+    assert!(
+        !x.edges.iter().any(|e| e.relation.id() == "spoke_with"),
+        "{:?}",
+        edges(&x)
+    );
+}
+
+#[test]
+fn met_with_coordination_venue_and_nominal_summit() {
+    expect(
+        "Trump met Netanyahu at the White House on Monday.",
+        "Donald Trump",
+        "met_with",
+        "Benjamin Netanyahu",
+        "asserted",
+    );
+    expect(
+        "Trump met Netanyahu at the White House on Monday.",
+        "Benjamin Netanyahu",
+        "met_in",
+        "White House",
+        "asserted",
+    );
+    expect(
+        "Trump and Putin met in Alaska in August.",
+        "Vladimir Putin",
+        "met_in",
+        "Alaska",
+        "asserted",
+    );
+    expect(
+        "Critics recalled the Alaska summit between Trump and Putin.",
+        "Donald Trump",
+        "met_with",
+        "Vladimir Putin",
+        "asserted",
+    );
+    expect(
+        "Critics recalled the Alaska summit between Trump and Putin.",
+        "Donald Trump",
+        "met_in",
+        "Alaska",
+        "asserted",
+    );
+    expect(
+        "Macron hosted Starmer in Paris.",
+        "Emmanuel Macron",
+        "met_with",
+        "Keir Starmer",
+        "asserted",
+    );
+}
+
+#[test]
+fn planned_meetings_and_venues() {
+    expect(
+        "Trump and Putin will meet in Budapest.",
+        "Donald Trump",
+        "plans_meeting_with",
+        "Vladimir Putin",
+        "planned",
+    );
+    expect(
+        "Trump and Putin will meet in Budapest.",
+        "Vladimir Putin",
+        "plans_meeting_in",
+        "Budapest",
+        "planned",
+    );
+    expect(
+        "Trump plans to meet Xi Jinping next month.",
+        "Donald Trump",
+        "plans_meeting_with",
+        "Xi Jinping",
+        "planned",
+    );
+    expect(
+        "Trump is open to meeting Kim Jong Un.",
+        "Donald Trump",
+        "plans_meeting_with",
+        "Kim Jong Un",
+        "possible",
+    );
+}
+
+#[test]
+fn meetings_within_one_country_give_no_edge() {
+    expect_none(
+        "Trump met Marco Rubio at the White House.",
+        "Donald Trump",
+        "met_with",
+        "Marco Rubio",
+    );
+    expect_none(
+        "Putin met Russia's generals.",
+        "Vladimir Putin",
+        "met_with",
+        "Russia",
+    );
+}
+
+#[test]
+fn visited_needs_travel() {
+    expect(
+        "Zelensky visited Washington on Friday.",
+        "Volodymyr Zelenskyy",
+        "visited",
+        "Washington",
+        "asserted",
+    );
+    expect(
+        "Modi travelled to Moscow last week.",
+        "Narendra Modi",
+        "visited",
+        "Moscow",
+        "asserted",
+    );
+    expect(
+        "Blinken arrived in Kyiv on Tuesday.",
+        "Antony Blinken",
+        "visited",
+        "Kyiv",
+        "asserted",
+    );
+}
+
+// --- negotiation and agreements ---
+
+#[test]
+fn negotiations_and_mediators() {
+    expect(
+        "Russia and Ukraine held peace talks in Istanbul.",
+        "Russia",
+        "negotiates_with",
+        "Ukraine",
+        "asserted",
+    );
+    expect(
+        "Qatar brokered talks between Israel and Hamas.",
+        "Qatar",
+        "negotiates_with",
+        "Israel",
+        "asserted",
+    );
+    expect(
+        "Qatar brokered talks between Israel and Hamas.",
+        "Israel",
+        "negotiates_with",
+        "Hamas",
+        "asserted",
+    );
+    expect(
+        "Ukraine negotiated with Russia over prisoners.",
+        "Ukraine",
+        "negotiates_with",
+        "Russia",
+        "asserted",
+    );
+}
+
+#[test]
+fn signed_agreements() {
+    expect(
+        "Poland signed a defence agreement with South Korea.",
+        "Poland",
+        "signed_agreement_with",
+        "South Korea",
+        "asserted",
+    );
+    expect(
+        "Israel reached a ceasefire deal with Hamas.",
+        "Israel",
+        "signed_agreement_with",
+        "Hamas",
+        "asserted",
+    );
+}
+
+// --- attitudes ---
+
+#[test]
+fn praised_active_and_passive() {
+    expect(
+        "Putin congratulated Trump on the deal.",
+        "Vladimir Putin",
+        "praised",
+        "Donald Trump",
+        "asserted",
+    );
+    expect(
+        "Trump was congratulated by Putin on the deal.",
+        "Vladimir Putin",
+        "praised",
+        "Donald Trump",
+        "asserted",
+    );
+    expect_none(
+        "Trump was congratulated by Putin on the deal.",
+        "Donald Trump",
+        "praised",
+        "Vladimir Putin",
+    );
+}
+
+#[test]
+fn supports_urged_criticized_threatened() {
+    expect(
+        "Germany backs Ukraine in its defence.",
+        "Germany",
+        "supports",
+        "Ukraine",
+        "asserted",
+    );
+    expect(
+        "Macron urged Putin to accept a ceasefire.",
+        "Emmanuel Macron",
+        "urged",
+        "Vladimir Putin",
+        "asserted",
+    );
+    expect(
+        "Biden condemned Russia for the strike.",
+        "Joe Biden",
+        "criticized",
+        "Russia",
+        "asserted",
+    );
+    expect(
+        "Iran was condemned by France.",
+        "France",
+        "criticized",
+        "Iran",
+        "asserted",
+    );
+    expect(
+        "Trump threatened Russia with new tariffs.",
+        "Donald Trump",
+        "threatened",
+        "Russia",
+        "asserted",
+    );
+    expect(
+        "Trump threatened sanctions on Russia.",
+        "Donald Trump",
+        "sanctioned",
+        "Russia",
+        "possible",
+    );
+}
+
+#[test]
+fn mutual_criticism() {
+    expect(
+        "Trump and Kim Jong Un traded insults for months.",
+        "Donald Trump",
+        "criticized",
+        "Kim Jong Un",
+        "asserted",
+    );
+    expect(
+        "Trump and Kim Jong Un traded insults for months.",
+        "Kim Jong Un",
+        "criticized",
+        "Donald Trump",
+        "asserted",
+    );
+}
+
+// --- coercion and force ---
+
+#[test]
+fn sanctions() {
+    expect(
+        "The EU imposed new sanctions on Russia.",
+        "European Union",
+        "sanctioned",
+        "Russia",
+        "asserted",
+    );
+    expect(
+        "Washington sanctioned Iran's oil minister.",
+        "United States",
+        "sanctioned",
+        "Iran",
+        "asserted",
+    );
+}
+
+#[test]
+fn attacks_active_passive_nominal_and_with_weapons() {
+    expect(
+        "Russia attacked Ukraine's Mykolaiv region with an Iskander missile.",
+        "Russia",
+        "attacked",
+        "Mykolaiv",
+        "asserted",
+    );
+    expect(
+        "Russia attacked Ukraine's Mykolaiv region with an Iskander missile.",
+        "Russia",
+        "uses",
+        "Iskander",
+        "asserted",
+    );
+    expect(
+        "Kyiv was struck by Russia overnight.",
+        "Russia",
+        "attacked",
+        "Kyiv",
+        "asserted",
+    );
+    expect(
+        "Russia's invasion of Ukraine began in 2022.",
+        "Russia",
+        "attacked",
+        "Ukraine",
+        "asserted",
+    );
+    expect(
+        "Israel launched air strikes on Beirut.",
+        "Israel",
+        "attacked",
+        "Beirut",
+        "asserted",
+    );
+    expect(
+        "Iran fired Shahed drones at Israel.",
+        "Iran",
+        "uses",
+        "Shahed",
+        "asserted",
+    );
+}
+
+#[test]
+fn war() {
+    expect(
+        "The war between Russia and Ukraine continued.",
+        "Russia",
+        "at_war_with",
+        "Ukraine",
+        "asserted",
+    );
+    expect(
+        "The Russia-Ukraine war entered its fourth year.",
+        "Russia",
+        "at_war_with",
+        "Ukraine",
+        "asserted",
+    );
+}
+
+// --- arms ---
+
+#[test]
+fn supplies_with_recipients() {
+    expect(
+        "The US would provide Ukraine with Tomahawk missiles.",
+        "United States",
+        "supplies",
+        "Tomahawk",
+        "possible",
+    );
+    expect(
+        "The US would provide Ukraine with Tomahawk missiles.",
+        "United States",
+        "supplies_weapons_to",
+        "Ukraine",
+        "possible",
+    );
+    expect(
+        "Germany sent IRIS-T systems to Ukraine.",
+        "Germany",
+        "supplies",
+        "IRIS-T",
+        "asserted",
+    );
+    expect(
+        "Germany sent IRIS-T systems to Ukraine.",
+        "Germany",
+        "supplies_weapons_to",
+        "Ukraine",
+        "asserted",
+    );
+    expect(
+        "The Pentagon halted deliveries of Patriot interceptors to Ukraine.",
+        "Pentagon",
+        "supplies",
+        "Patriot",
+        "negated",
+    );
+}
+
+#[test]
+fn receives_requests_uses_discusses() {
+    expect(
+        "Poland received K2 tanks in December.",
+        "Poland",
+        "receives",
+        "K2 Black Panther",
+        "asserted",
+    );
+    expect(
+        "Zelensky asked for more Patriot systems.",
+        "Volodymyr Zelenskyy",
+        "requested",
+        "Patriot",
+        "asserted",
+    );
+    expect(
+        "Iran used its Bavar-373 system against the drones.",
+        "Iran",
+        "uses",
+        "Bavar-373",
+        "asserted",
+    );
+    expect(
+        "Trump discussed Tomahawks with his advisers.",
+        "Donald Trump",
+        "discussed",
+        "Tomahawk",
+        "asserted",
+    );
+}
+
+// --- roles and locations ---
+
+#[test]
+fn roles_from_titles_and_appositions() {
+    let x = run(
+        D,
+        "White House Press Secretary Karoline Leavitt said Russian President Vladimir Putin called.",
+    );
+    assert!(
+        has(&x, "Karoline Leavitt", "official_of", "White House"),
+        "{:?}",
+        edges(&x)
+    );
+    assert!(
+        has(&x, "Vladimir Putin", "leader_of", "Russia"),
+        "{:?}",
+        edges(&x)
+    );
+    let x = run(D, "Secretary of State Marco Rubio flew home.");
+    assert!(
+        has(&x, "Marco Rubio", "official_of", "United States"),
+        "{:?}",
+        edges(&x)
+    );
+    let x = run(D, "Dmitry Peskov, the Kremlin spokesman, said nothing.");
+    assert!(
+        has(&x, "Dmitry Peskov", "official_of", "Kremlin"),
+        "{:?}",
+        edges(&x)
+    );
+}
+
+#[test]
+fn city_country_gives_located_in() {
+    expect(
+        "They will meet in Budapest, Hungary.",
+        "Budapest",
+        "located_in",
+        "Hungary",
+        "asserted",
+    );
+    expect_none(
+        "Talks moved from Budapest to Vienna.",
+        "Budapest",
+        "located_in",
+        "Austria",
+    );
+}
+
+// --- quotations ---
+
+#[test]
+fn first_person_in_a_quote_is_the_speaker() {
+    expect(
+        "\"President Putin congratulated me,\" Trump said.",
+        "Vladimir Putin",
+        "praised",
+        "Donald Trump",
+        "asserted",
+    );
+    expect(
+        "Trump wrote: \"President Zelenskyy and I will be meeting tomorrow.\"",
+        "Donald Trump",
+        "plans_meeting_with",
+        "Volodymyr Zelenskyy",
+        "planned",
+    );
+}
+
+#[test]
+fn we_in_a_quote_is_the_speakers_country_for_state_actions() {
+    expect(
+        "\"We will send Patriot batteries to Ukraine,\" Merz said.",
+        "Germany",
+        "supplies_weapons_to",
+        "Ukraine",
+        "planned",
+    );
+}
+
+// --- modality ---
+
+#[test]
+fn each_modality() {
+    expect(
+        "Trump met Putin in Alaska.",
+        "Donald Trump",
+        "met_with",
+        "Vladimir Putin",
+        "asserted",
+    );
+    expect(
+        "Trump will meet Putin in Budapest.",
+        "Donald Trump",
+        "plans_meeting_with",
+        "Vladimir Putin",
+        "planned",
+    );
+    expect(
+        "Trump might meet Putin in Budapest.",
+        "Donald Trump",
+        "plans_meeting_with",
+        "Vladimir Putin",
+        "possible",
+    );
+    expect(
+        "Germany refused to send Taurus missiles to Ukraine.",
+        "Germany",
+        "supplies",
+        "Taurus KEPD 350",
+        "negated",
+    );
+    expect(
+        "Biden did not send ATACMS to Ukraine.",
+        "Joe Biden",
+        "supplies_weapons_to",
+        "Ukraine",
+        "negated",
+    );
+    expect(
+        "If Russia invades, NATO would strike Russia.",
+        "NATO",
+        "attacked",
+        "Russia",
+        "possible",
+    );
+}
+
+#[test]
+fn negation_scope_stops_at_the_clause() {
+    expect(
+        "Russia did not comment, but Ukraine attacked Crimea.",
+        "Ukraine",
+        "attacked",
+        "Crimea",
+        "asserted",
+    );
+}
+
+#[test]
+fn double_negation_is_possible() {
+    expect(
+        "Trump did not rule out sending Tomahawks to Ukraine.",
+        "Donald Trump",
+        "supplies",
+        "Tomahawk",
+        "possible",
+    );
+}
+
+// --- no edges from mere co-occurrence ---
+
+#[test]
+fn co_occurrence_gives_no_edge() {
+    let x = run(
+        D,
+        "Russia, Ukraine and Poland appear in the report about weather.",
+    );
+    assert!(x.edges.is_empty(), "{:?}", edges(&x));
+}
+
+#[test]
+fn unresolved_titles_and_pronouns_give_no_edge() {
+    let x = run(D, "They met the minister yesterday.");
+    assert!(x.edges.is_empty(), "{:?}", edges(&x));
+}
