@@ -788,7 +788,7 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
             // "President of Ukraine", "Secretary General of NATO".
             let mut after_end = b;
             let mut of_after: Option<usize> = None;
-            if b + 1 < r.end && matches!(doc.low(b), "of" | "at" | "for") {
+            if before.is_none() && b + 1 < r.end && matches!(doc.low(b), "of" | "at" | "for") {
                 let t = if doc.low(b + 1) == "the" {
                     b + 2
                 } else {
@@ -1395,6 +1395,10 @@ fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
             let ok = |doc: &Doc, m: &Mention| -> bool {
                 let e = &doc.ents[m.ent as usize];
                 if m.modifier || matches!(m.kind, MentionKind::FirstPerson | MentionKind::We) {
+                    return false;
+                }
+                // Outside quotations, names quoted in someone's words are not what "he" is.
+                if !inside_quotes && doc.quote_at(m.start).is_some() {
                     return false;
                 }
                 if person {

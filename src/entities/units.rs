@@ -10,35 +10,39 @@ pub enum Unit {
     /// Token index in [`Doc::toks`].
     Tok(u32),
     /// Mention index in [`Doc::mentions`].
-    Ment(u32),
+    Mention(u32),
 }
 
-/// Builds the units of sentence `s`. Modifier mentions (the "Russian" of "Russian President
-/// Vladimir Putin") are left out when `skip_modifiers` is set, as are the tokens they cover.
+/// Builds the units of sentence `s`. With `skip_modifiers`, modifier mentions (the "Russian"
+/// of "Russian President Vladimir Putin") are not units: their words stay plain tokens. Of
+/// mentions that overlap, the longest wins.
 pub fn build_units(doc: &Doc, s: usize, skip_modifiers: bool) -> Vec<Unit> {
     let r = doc.tok_range(s);
     let a = doc.mentions.partition_point(|m| m.sent < s as u32);
     let b = doc.mentions.partition_point(|m| m.sent <= s as u32);
+    // The mentions that take part, longest first at each position, without overlaps.
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut cands: Vec<usize> = (a..b).filter(|&i| !(skip_modifiers && doc.mentions[i].modifier)).collect();
+    cands.sort_by_key(|&i| (doc.mentions[i].start, std::cmp::Reverse(doc.mentions[i].end)));
+    let mut last_end = 0u32;
+    for i in cands {
+        let m = &doc.mentions[i];
+        if m.start >= last_end || chosen.is_empty() {
+            chosen.push(i);
+            last_end = m.end;
+        }
+    }
     let mut out = Vec::with_capacity(r.len());
-    let mut mi = a;
+    let mut ci = 0;
     let mut ti = r.start;
-    while ti < r.end || mi < b {
-        // Skip mentions already passed (overlaps).
+    while ti < r.end || ci < chosen.len() {
         let tok = (ti < r.end).then(|| doc.toks.toks[ti]);
-        let men = (mi < b).then(|| doc.mentions[mi]);
+        let men = chosen.get(ci).map(|&i| (i, doc.mentions[i]));
         match (tok, men) {
-            (Some(t), Some(m)) if m.start < t.end => {
-                // The mention starts within or before this token: emit it, skip covered tokens.
-                if !(skip_modifiers && m.modifier) {
-                    out.push(Unit::Ment(mi as u32));
-                }
-                let end = m.end;
-                mi += 1;
-                // Further mentions overlapping this one are dropped.
-                while mi < b && doc.mentions[mi].start < end {
-                    mi += 1;
-                }
-                while ti < r.end && doc.toks.toks[ti].start < end {
+            (Some(t), Some((i, m))) if m.start < t.end => {
+                out.push(Unit::Mention(i as u32));
+                ci += 1;
+                while ti < r.end && doc.toks.toks[ti].start < m.end {
                     ti += 1;
                 }
             }
@@ -46,11 +50,9 @@ pub fn build_units(doc: &Doc, s: usize, skip_modifiers: bool) -> Vec<Unit> {
                 out.push(Unit::Tok(ti as u32));
                 ti += 1;
             }
-            (None, Some(m)) => {
-                if !(skip_modifiers && m.modifier) {
-                    out.push(Unit::Ment(mi as u32));
-                }
-                mi += 1;
+            (None, Some((i, _))) => {
+                out.push(Unit::Mention(i as u32));
+                ci += 1;
             }
             (None, None) => break,
         }

@@ -128,12 +128,12 @@ impl Sent<'_, '_> {
     fn low(&self, u: usize) -> Option<&str> {
         match self.units.get(u)? {
             Unit::Tok(t) => Some(self.doc.low(*t as usize)),
-            Unit::Ment(_) => None,
+            Unit::Mention(_) => None,
         }
     }
     fn ment(&self, u: usize) -> Option<usize> {
         match self.units.get(u)? {
-            Unit::Ment(m) => Some(*m as usize),
+            Unit::Mention(m) => Some(*m as usize),
             Unit::Tok(_) => None,
         }
     }
@@ -146,13 +146,13 @@ impl Sent<'_, '_> {
     fn start(&self, u: usize) -> u32 {
         match self.units[u] {
             Unit::Tok(t) => self.doc.toks.toks[t as usize].start,
-            Unit::Ment(m) => self.doc.mentions[m as usize].start,
+            Unit::Mention(m) => self.doc.mentions[m as usize].start,
         }
     }
     fn end(&self, u: usize) -> u32 {
         match self.units[u] {
             Unit::Tok(t) => self.doc.toks.toks[t as usize].end,
-            Unit::Ment(m) => self.doc.mentions[m as usize].end,
+            Unit::Mention(m) => self.doc.mentions[m as usize].end,
         }
     }
     fn is_boundary(&self, u: usize) -> bool {
@@ -1193,7 +1193,7 @@ pub fn extract(dict: &Dictionary, rules: &Rules, doc: &mut Doc) {
                 .iter()
                 .map(|u| match u {
                     Unit::Tok(t) => doc.tok_text(*t as usize).to_string(),
-                    Unit::Ment(m) => {
+                    Unit::Mention(m) => {
                         let m = &doc.mentions[*m as usize];
                         format!(
                             "[{}={}]",
@@ -1372,7 +1372,20 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                 }
             }
             let nominal = !p.verbal;
-            let m = modality(dict, rules, st, from, u, after, nominal);
+            let mut m = modality(dict, rules, st, from, u, after, nominal);
+            // "...is expected to push Trump when he meets him": a temporal clause takes the
+            // future or hypothesis of the clause it depends on.
+            if m == Modality::Asserted {
+                if let Some(w) = (from.saturating_sub(3)..u)
+                    .filter(|&k| k < u)
+                    .find(|&k| matches!(st.low(k), Some("when" | "once" | "until" | "after" | "before" | "if")))
+                {
+                    let outer = modality(dict, rules, st, 0, w, w, false);
+                    if matches!(outer, Modality::Planned | Modality::Possible) {
+                        m = outer;
+                    }
+                }
+            }
             emit(dict, st, p, &cap, m, u, after, facts);
         }
     }
