@@ -775,16 +775,12 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
                 && !matches!(doc.low(b - 1), "chief of staff" | "boss")
                 && doc.low(b - 1) != "'s";
             // The country or organisation before the title ("Russian President", "Kremlin spokesman").
-            let mut before = mention_ending_before(doc, a, r.start).filter(|&(mi, _)| {
+            let before = mention_ending_before(doc, a, r.start).filter(|&(mi, _)| {
                 matches!(
                     doc.ents[doc.mentions[mi].ent as usize].kind,
                     Kind::Country | Kind::Organisation
                 )
             });
-            // "the country's president": no entity.
-            if before.is_some_and(|(mi, _)| doc.mentions[mi].kind == MentionKind::Pronoun) {
-                before = None;
-            }
             // "President of Ukraine", "Secretary General of NATO".
             let mut after_end = b;
             let mut of_after: Option<usize> = None;
@@ -1495,10 +1491,19 @@ fn definite_anaphora(dict: &Dictionary, doc: &mut Doc) {
                     .filter(|m| m.sent == s as u32 && m.start < pos)
                     .map(|m| m.ent)
                     .collect();
+                // The sentence's subject (its first mention, when a country) is not "the
+                // country" it talks about.
+                let subject = doc
+                    .mentions
+                    .iter()
+                    .filter(|m| m.sent == s as u32 && m.start < pos)
+                    .min_by_key(|m| m.start)
+                    .map(|m| m.ent)
+                    .filter(|e| here.contains(e));
                 let pick = cands
                     .iter()
                     .copied()
-                    .find(|c| !here.contains(c))
+                    .find(|c| Some(*c) != subject)
                     .or(cands.first().copied());
                 if let Some(c) = pick {
                     added.push(Mention {
@@ -1532,7 +1537,12 @@ fn definite_anaphora(dict: &Dictionary, doc: &mut Doc) {
                 _ if w == "the" && dict_verbish(noun) => &[Kind::Person],
                 _ => continue,
             };
-            let pair = recent(doc, kinds, 2);
+            // Of the recent ones, the two the article talks about most.
+            let mut pool = recent(doc, kinds, 6);
+            let count =
+                |e: u32| doc.mentions.iter().filter(|m| m.ent == e && m.start < pos).count();
+            pool.sort_by_key(|&e| std::cmp::Reverse(count(e)));
+            let pair: Vec<u32> = pool.into_iter().take(2).collect();
             if pair.len() < 2 {
                 continue;
             }

@@ -115,7 +115,7 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 const BE_FORMS: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "'s", "am", "get", "got", "gets", "getting",
+    "is", "are", "was", "were", "be", "been", "being", "am", "get", "got", "gets", "getting",
 ];
 
 struct Sent<'d, 'a> {
@@ -650,6 +650,13 @@ fn find_subject(st: &Sent, t: usize, actors_only: bool) -> Option<(usize, Vec<u3
                 }
                 crossed_that = true;
             }
+            // "... before telling reporters alongside Trudeau": a gerund clause after a
+            // subordinator shares the main subject.
+            "after" | "before" | "while" | "when" | "since"
+                if st.low(u + 1).is_some_and(|n| n.ends_with("ing") && n.len() > 4) =>
+            {
+                continue;
+            }
             "but" | "because" | "while" | "whereas" | "although" | "though" | "if" | "unless"
             | "when" | "whether" | "where" | "since" | "until" | "than" | "after" | "before"
             | "amid" | "despite" => return None,
@@ -1177,6 +1184,19 @@ const MEETING: [Relation; 4] = [
 /// Runs the relation stage on one article, adding facts to the doc.
 pub fn extract(dict: &Dictionary, rules: &Rules, doc: &mut Doc) {
     let mut facts: Vec<Fact> = Vec::new();
+    if trace() {
+        for m in &doc.mentions {
+            eprintln!(
+                "mention s{} {:?} {:?} -> {} ({:?}{})",
+                m.sent,
+                doc.mention_text(m),
+                m.kind,
+                doc.ents[m.ent as usize].label,
+                doc.ents[m.ent as usize].kind,
+                if m.modifier { ", modifier" } else { "" }
+            );
+        }
+    }
     for s in 0..doc.sents.len() {
         let ms = doc.sentence_mentions(s);
         if ms.iter().filter(|m| !m.modifier).count() == 0 {
