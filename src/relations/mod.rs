@@ -435,7 +435,7 @@ fn match_elems(
                 let far_ok = far
                     && matches!(
                         st.low(k),
-                        Some("near" | "in" | "of" | "outside" | "around" | "inside" | "close")
+                        Some("near" | "in" | "of" | "outside" | "around" | "inside" | "close" | "and")
                     );
                 if !(st.is_filler(k) || far_ok) || (prep && !far_ok) {
                     break;
