@@ -294,33 +294,115 @@ pub struct Reading {
     pub cues: Vec<String>,
 }
 
-/// Word lists from lexicon.tsv, by category.
+/// The word categories the extractor tests, in bit order.
+pub const CATEGORIES: &[&str] = &[
+    "weapon_noun",
+    "weapon_modifier",
+    "weapon_context",
+    "org_suffix",
+    "place_suffix",
+    "place_modifier",
+    "place_intro",
+    "speech_verb",
+    "report_verb",
+    "government_word",
+    "not_name",
+    "collective",
+    "byline",
+    "given_name",
+    "title_modifier",
+    "former_marker",
+    // Not in lexicon.tsv: the first words of the titles of titles.tsv.
+    "title_first",
+];
+
+/// Bit of each category of [`CATEGORIES`], for tests on a token's cached bit set.
+pub mod cat {
+    #![allow(missing_docs)]
+    pub const WEAPON_NOUN: u64 = 1 << 0;
+    pub const WEAPON_MODIFIER: u64 = 1 << 1;
+    pub const WEAPON_CONTEXT: u64 = 1 << 2;
+    pub const ORG_SUFFIX: u64 = 1 << 3;
+    pub const PLACE_SUFFIX: u64 = 1 << 4;
+    pub const PLACE_MODIFIER: u64 = 1 << 5;
+    pub const PLACE_INTRO: u64 = 1 << 6;
+    pub const SPEECH_VERB: u64 = 1 << 7;
+    pub const REPORT_VERB: u64 = 1 << 8;
+    pub const GOVERNMENT_WORD: u64 = 1 << 9;
+    pub const NOT_NAME: u64 = 1 << 10;
+    pub const COLLECTIVE: u64 = 1 << 11;
+    pub const BYLINE: u64 = 1 << 12;
+    pub const GIVEN_NAME: u64 = 1 << 13;
+    pub const TITLE_MODIFIER: u64 = 1 << 14;
+    pub const FORMER_MARKER: u64 = 1 << 15;
+    pub const TITLE_FIRST: u64 = 1 << 16;
+}
+
+/// Word lists from lexicon.tsv, by category. Each word maps to a bit set of its categories, so
+/// a lookup is one hash of the word.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    lists: HashMap<String, Vec<String>>,
-    sets: HashMap<String, std::collections::HashSet<String>>,
+    bits: rustc_hash::FxHashMap<Box<str>, u64>,
+    categories: Vec<String>,
+    lists: Vec<Vec<String>>,
 }
 
 impl Lexicon {
+    fn bit(&self, category: &str) -> u64 {
+        match self.categories.iter().position(|c| c == category) {
+            Some(i) => 1 << i,
+            None => 0,
+        }
+    }
+
+    /// A lexicon whose first categories are [`CATEGORIES`], in order.
+    fn new() -> Lexicon {
+        Lexicon {
+            bits: Default::default(),
+            categories: CATEGORIES.iter().map(|c| c.to_string()).collect(),
+            lists: vec![Vec::new(); CATEGORIES.len()],
+        }
+    }
+
     /// Whether the lowercase `word` is in `category`.
     pub fn has(&self, category: &str, word: &str) -> bool {
-        self.sets.get(category).is_some_and(|s| s.contains(word))
+        let bit = self.bit(category);
+        bit != 0 && self.bits.get(word).is_some_and(|b| b & bit != 0)
+    }
+
+    /// The category bit set of a lowercase word (0 when it is in none).
+    pub fn bits_of(&self, word: &str) -> u64 {
+        self.bits.get(word).copied().unwrap_or(0)
+    }
+
+    /// The bit of a category, for tests against [`Lexicon::bits_of`].
+    pub fn category(&self, category: &str) -> u64 {
+        self.bit(category)
     }
 
     /// The words of a category in file order.
     pub fn words(&self, category: &str) -> &[String] {
-        self.lists.get(category).map(Vec::as_slice).unwrap_or(&[])
+        match self.categories.iter().position(|c| c == category) {
+            Some(i) => &self.lists[i],
+            None => &[],
+        }
     }
 
-    fn add(&mut self, category: &str, word: &str) {
-        self.lists
-            .entry(category.to_string())
-            .or_default()
-            .push(word.to_string());
-        self.sets
-            .entry(category.to_string())
-            .or_default()
-            .insert(word.to_string());
+    fn add(&mut self, category: &str, word: &str) -> Result<()> {
+        let i = match self.categories.iter().position(|c| c == category) {
+            Some(i) => i,
+            None => {
+                if self.categories.len() == 64 {
+                    bail!("lexicon: more than 64 categories");
+                }
+                self.categories.push(category.to_string());
+                self.lists.push(Vec::new());
+                self.categories.len() - 1
+            }
+        };
+        self.lists[i].push(word.to_string());
+        *self.bits.entry(word.into()).or_insert(0) |= 1 << i;
+        Ok(())
     }
 }
 
@@ -333,7 +415,7 @@ pub struct Dictionary {
     /// Role indices per person.
     pub roles_of: HashMap<EntryId, Vec<usize>>,
     /// Titles, longest first within each first word.
-    pub titles: HashMap<String, Vec<Title>>,
+    pub titles: rustc_hash::FxHashMap<String, Vec<Title>>,
     /// Word lists.
     pub lexicon: Lexicon,
     /// Readings of ambiguous strings, by exact surface.
@@ -517,14 +599,14 @@ impl Dictionary {
             }
         }
         let (f, t) = data.get("lexicon.tsv");
-        let mut lexicon = Lexicon::default();
+        let mut lexicon = Lexicon::new();
         parse_tsv(f, t, |r| {
             let cat = r.get("category");
             if cat.is_empty() {
                 bail!("{}: empty category", r.at());
             }
             for w in r.list("words") {
-                lexicon.add(cat, &w.to_lowercase());
+                lexicon.add(cat, &w.to_lowercase())?;
             }
             Ok(())
         })?;
@@ -532,11 +614,14 @@ impl Dictionary {
         for line in t.lines() {
             let w = line.trim();
             if !w.is_empty() && !w.starts_with('#') {
-                lexicon.add("given_name", &w.to_lowercase());
+                lexicon.add("given_name", &w.to_lowercase())?;
             }
         }
         let (f, t) = data.get("titles.tsv");
         let titles = load_titles(&mut b, f, t)?;
+        for first in titles.keys() {
+            lexicon.add("title_first", first)?;
+        }
         let mut roles = Vec::new();
         let (f, t) = data.get("roles.tsv");
         load_roles(&mut b, &titles, &mut roles, f, t)?;
@@ -624,16 +709,13 @@ impl Dictionary {
             .collect()
     }
 
-    /// The title starting at lowercase words `words` (longest match), with its length.
-    pub fn title_at<'a, S: AsRef<str>>(&'a self, words: &[S]) -> Option<(&'a Title, usize)> {
-        let first = words.first()?.as_ref();
-        let cands = self.titles.get(first)?;
+    /// The title starting at word 0 of a sequence given by `word(k)` (longest match), with its
+    /// length; no allocation.
+    pub fn title_match<'w>(&self, word: impl Fn(usize) -> Option<&'w str>) -> Option<(&Title, usize)> {
+        let cands = self.titles.get(word(0)?)?;
         cands
             .iter()
-            .find(|t| {
-                t.words.len() <= words.len()
-                    && t.words.iter().zip(words).all(|(a, b)| a == b.as_ref())
-            })
+            .find(|t| t.words.iter().enumerate().all(|(k, w)| word(k) == Some(w.as_str())))
             .map(|t| (t, t.words.len()))
     }
 
@@ -758,8 +840,8 @@ fn load_people(b: &mut Builder, file: &str, text: &str) -> Result<()> {
     Ok(())
 }
 
-fn load_titles(b: &mut Builder, file: &str, text: &str) -> Result<HashMap<String, Vec<Title>>> {
-    let mut titles: HashMap<String, Vec<Title>> = HashMap::new();
+fn load_titles(b: &mut Builder, file: &str, text: &str) -> Result<rustc_hash::FxHashMap<String, Vec<Title>>> {
+    let mut titles: rustc_hash::FxHashMap<String, Vec<Title>> = Default::default();
     parse_tsv(file, text, |r| {
         let ty = r.get("type");
         let (leader, generic, rank) = match ty {
@@ -818,7 +900,7 @@ pub fn title_words(t: &str) -> Vec<String> {
         .collect()
 }
 
-fn title_class(titles: &HashMap<String, Vec<Title>>, title: &str) -> (String, Option<bool>) {
+fn title_class(titles: &rustc_hash::FxHashMap<String, Vec<Title>>, title: &str) -> (String, Option<bool>) {
     let words = title_words(title);
     // The longest title found anywhere in the role's title decides its class:
     // "Deputy Foreign Minister" → deputy... ; "Minister of Foreign Affairs" → foreign_minister.
@@ -854,7 +936,7 @@ fn title_class(titles: &HashMap<String, Vec<Title>>, title: &str) -> (String, Op
 
 fn load_roles(
     b: &mut Builder,
-    titles: &HashMap<String, Vec<Title>>,
+    titles: &rustc_hash::FxHashMap<String, Vec<Title>>,
     roles: &mut Vec<Role>,
     file: &str,
     text: &str,

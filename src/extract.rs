@@ -178,7 +178,12 @@ pub fn extract(k: &Knowledge, article: &Article) -> Extraction {
 
 /// Replaces no-break, thin and other Unicode spaces by as many ASCII spaces as they have bytes.
 pub fn normalize_spaces(text: &str) -> std::borrow::Cow<'_, str> {
-    let odd = |c: char| matches!(c, '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}');
+    let odd = |c: char| {
+        matches!(
+            c,
+            '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+        )
+    };
     if !text.chars().any(odd) {
         return std::borrow::Cow::Borrowed(text);
     }

@@ -17,6 +17,7 @@ mod scan;
 pub mod units;
 mod unknown;
 
+use crate::dict::cat;
 use crate::dict::{Dictionary, EntryId, Form};
 use crate::model::{Date, Kind, Modality, Relation};
 use crate::text::{self, Sentence, Tokens};
@@ -145,6 +146,8 @@ pub struct Doc<'a> {
     pub mentions: Vec<Mention>,
     /// Role and location facts.
     pub facts: Vec<Fact>,
+    /// Lexicon category bits of each token (see [`crate::dict::cat`]).
+    pub lex: Vec<u64>,
     /// Unplaced capitalised names, for `newsgraph candidates`: (name, sentence).
     pub unplaced: Vec<(String, u32)>,
     index: HashMap<EntKey, u32>,
@@ -155,6 +158,11 @@ impl<'a> Doc<'a> {
     pub fn tok_range(&self, s: usize) -> std::ops::Range<usize> {
         let (a, b) = self.sent_toks[s];
         a as usize..b as usize
+    }
+
+    /// Whether token `i` is in a lexicon category (a bit of [`crate::dict::cat`]).
+    pub fn is(&self, category: u64, i: usize) -> bool {
+        self.lex.get(i).is_some_and(|b| b & category != 0)
     }
 
     /// Surface text of token `i`.
@@ -183,6 +191,12 @@ impl<'a> Doc<'a> {
     /// Index of the first token starting at or after byte `pos`.
     pub fn tok_at(&self, pos: u32) -> usize {
         self.toks.toks.partition_point(|t| t.start < pos)
+    }
+
+    /// A mention covering byte `pos` (mentions must be sorted by start).
+    pub fn mention_covering(&self, pos: u32) -> Option<usize> {
+        let upto = self.mentions.partition_point(|m| m.start <= pos);
+        (upto.saturating_sub(8)..upto).find(|&i| pos < self.mentions[i].end)
     }
 
     /// Whether byte `pos` lies inside a quotation; returns its index.
@@ -301,7 +315,6 @@ impl<'a> Doc<'a> {
 /// A sentence in Title Case (a headline): no final punctuation, not a byline, at least four
 /// words, and most content words capitalised. `covered` tells tokens inside known names.
 pub(crate) fn is_headline(
-    dict: &Dictionary,
     doc: &Doc,
     r: std::ops::Range<usize>,
     covered: &dyn Fn(usize) -> bool,
@@ -311,7 +324,7 @@ pub(crate) fn is_headline(
     }
     let last = doc.low(r.end - 1);
     if matches!(last, "." | "!" | "?" | "\"" | "'" | ":")
-        || dict.lexicon.has("byline", doc.low(r.start))
+        || doc.is(cat::BYLINE, r.start)
     {
         return false;
     }
@@ -396,8 +409,10 @@ pub fn analyse<'a>(dict: &Dictionary, text: &'a str, date: Option<Date>) -> Doc<
         mentions: Vec::new(),
         facts: Vec::new(),
         unplaced: Vec::new(),
+        lex: Vec::new(),
         index: HashMap::new(),
     };
+    doc.lex = (0..doc.toks.toks.len()).map(|i| dict.lexicon.bits_of(doc.toks.low(i))).collect();
     let raw = scan::dictionary_matches(dict, &doc);
     let found = unknown::find_unknown(dict, &doc, &raw);
     resolve::resolve(dict, &mut doc, raw, found);

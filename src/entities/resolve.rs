@@ -2,6 +2,7 @@
 //! entities, then reads titles and appositions (roles), "City, Country" (locations),
 //! title-only references, pronouns and quotations.
 
+use crate::dict::cat;
 use super::unknown::Found;
 use super::{Doc, EntKey, Fact, Mention, MentionKind, RawMatch};
 use crate::dict::{Dictionary, EntryId, Form, Gender};
@@ -12,6 +13,10 @@ use std::collections::{HashMap, HashSet};
 /// Length of a title sequence starting at token `i` (titles, rank words, modifiers before a
 /// title, "and" between titles, "(CEO)"), 0 if none starts there.
 pub(crate) fn title_run(dict: &Dictionary, doc: &Doc, i: usize, end: usize) -> usize {
+    // Most words start no title: one cached bit test.
+    if !doc.is(cat::TITLE_FIRST | cat::TITLE_MODIFIER, i) {
+        return 0;
+    }
     let mut j = i;
     let mut saw_title = false;
     let mut last_end = i;
@@ -19,14 +24,18 @@ pub(crate) fn title_run(dict: &Dictionary, doc: &Doc, i: usize, end: usize) -> u
         // A name starts here ("Ayatollah Ali Khamenei" is one alias): the title ends.
         if j > i
             && doc
-                .mentions
-                .iter()
-                .any(|m| m.start == doc.toks.toks[j].start)
+                .mention_covering(doc.toks.toks[j].start)
+                .is_some_and(|m| doc.mentions[m].start == doc.toks.toks[j].start)
         {
             break;
         }
-        let words: Vec<&str> = (j..end.min(j + 8)).map(|k| doc.low(k)).collect();
-        if let Some((_, n)) = dict.title_at(&words) {
+        let word = |k: usize| (j + k < end).then(|| doc.low(j + k));
+        if !doc.is(cat::TITLE_FIRST, j) {
+            if doc.is(cat::TITLE_MODIFIER, j) && j + 1 < end {
+                j += 1;
+                continue;
+            }
+        } else if let Some((_, n)) = dict.title_match(word) {
             j += n;
             saw_title = true;
             if j < end && doc.low(j) == "." {
@@ -36,13 +45,12 @@ pub(crate) fn title_run(dict: &Dictionary, doc: &Doc, i: usize, end: usize) -> u
             continue;
         }
         let w = doc.low(j);
-        if dict.lexicon.has("title_modifier", w) && j + 1 < end {
+        if doc.is(cat::TITLE_MODIFIER, j) && j + 1 < end {
             j += 1;
             continue;
         }
         if saw_title && (w == "and" || w == "&") && j + 1 < end {
-            let words: Vec<&str> = (j + 1..end.min(j + 9)).map(|k| doc.low(k)).collect();
-            if dict.title_at(&words).is_some() {
+            if dict.title_match(|k| (j + 1 + k < end).then(|| doc.low(j + 1 + k))).is_some() {
                 j += 1;
                 continue;
             }
@@ -67,8 +75,7 @@ fn title_info(
     let mut best: Option<(&crate::dict::Title, usize)> = None;
     let mut i = a;
     while i < b {
-        let words: Vec<&str> = (i..b).map(|k| doc.low(k)).collect();
-        if let Some((t, n)) = dict.title_at(&words) {
+        if let Some((t, n)) = dict.title_match(|k| (i + k < b).then(|| doc.low(i + k))) {
             if !t.rank && best.is_none_or(|(bt, bn)| n > bn || bt.generic && !t.generic) {
                 best = Some((t, n));
             }
@@ -669,7 +676,7 @@ fn administrations(dict: &Dictionary, doc: &mut Doc) {
         let t = doc.tok_at(m.end);
         let r = doc.tok_range(m.sent as usize);
         if t >= r.end
-            || !dict.lexicon.has("government_word", doc.low(t))
+            || !doc.is(cat::GOVERNMENT_WORD, t)
             || doc.toks.toks[t].start > m.end + 1
         {
             continue;
@@ -728,19 +735,18 @@ fn mention_ending_before(doc: &Doc, tok: usize, floor: usize) -> Option<(usize, 
         return None;
     }
     let pos = doc.toks.toks[t - 1].end;
-    let mi = doc
-        .mentions
-        .iter()
-        .rposition(|m| m.end == pos || (m.end >= pos && m.start < pos))?;
+    // Mentions are sorted by start: look back from the last one starting before `pos`.
+    let upto = doc.mentions.partition_point(|m| m.start < pos);
+    let mi = (upto.saturating_sub(8)..upto).rev().find(|&i| doc.mentions[i].end >= pos)?;
     let st = doc.tok_at(doc.mentions[mi].start);
     Some((mi, st))
 }
 
+/// The first mention (in order) covering the start of token `tok`.
 fn mention_starting_at(doc: &Doc, tok: usize) -> Option<usize> {
-    let t = doc.toks.toks.get(tok)?;
-    doc.mentions
-        .iter()
-        .position(|m| m.start <= t.start && t.start < m.end)
+    let pos = doc.toks.toks.get(tok)?.start;
+    let upto = doc.mentions.partition_point(|m| m.start <= pos);
+    (upto.saturating_sub(8)..upto).find(|&i| pos < doc.mentions[i].end)
 }
 
 /// Titles and appositions: role facts, modifier marks, title-only references.
@@ -765,11 +771,11 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
             let Some((class, leader, generic, implies)) = title_info(dict, doc, a, b) else {
                 continue;
             };
-            let former = (a..b).any(|k| dict.lexicon.has("former_marker", doc.low(k)))
-                || (a > r.start && dict.lexicon.has("former_marker", doc.low(a - 1)))
+            let former = (a..b).any(|k| doc.is(cat::FORMER_MARKER, k))
+                || (a > r.start && doc.is(cat::FORMER_MARKER, a - 1))
                 || (a > r.start + 1
                     && doc.low(a - 1) == "-"
-                    && dict.lexicon.has("former_marker", doc.low(a - 2)));
+                    && doc.is(cat::FORMER_MARKER, a - 2));
             let elect = class.ends_with("_elect");
             let plural = doc.low(b - 1).ends_with('s')
                 && !matches!(doc.low(b - 1), "chief of staff" | "boss")
@@ -841,7 +847,7 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
             // President") stands for a holder: "nominee for President", "your next President"
             // do not.
             let mut d = a;
-            while d > r.start && dict.lexicon.has("title_modifier", doc.low(d - 1)) {
+            while d > r.start && doc.is(cat::TITLE_MODIFIER, d - 1) {
                 d -= 1;
             }
             let definite =
@@ -1102,7 +1108,7 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
         let Some((class, leader, generic, implies)) = title_info(dict, doc, t, t + n) else {
             continue;
         };
-        let former = (np_start..t + n).any(|k| dict.lexicon.has("former_marker", doc.low(k)));
+        let former = (np_start..t + n).any(|k| doc.is(cat::FORMER_MARKER, k));
         let mut e = t + n;
         // "Lt. Gen. Joseph Guastella, Commander, U.S. Air Forces Central Command"
         if of_mention.is_none() && e + 1 < r.end && doc.low(e) == "," {
@@ -1124,7 +1130,7 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
                 e + 1
             };
             // "the self-proclaimed Luhansk People's Republic"
-            let k = if k < r.end && dict.lexicon.has("title_modifier", doc.low(k)) {
+            let k = if k < r.end && doc.is(cat::TITLE_MODIFIER, k) {
                 k + 1
             } else {
                 k
@@ -1350,7 +1356,7 @@ fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
             if doc.quote_at(pos).is_some() != inside_quotes {
                 continue;
             }
-            if doc.mentions.iter().any(|m| m.start <= pos && pos < m.end) {
+            if doc.mention_covering(pos).is_some() {
                 continue;
             }
             let person = gender.is_some();
@@ -1460,8 +1466,11 @@ fn definite_anaphora(dict: &Dictionary, doc: &mut Doc) {
         let r = doc.tok_range(s);
         for t in r.clone() {
             let w = doc.low(t);
+            if !matches!(w, "the" | "both") {
+                continue;
+            }
             let pos = doc.toks.toks[t].start;
-            if doc.mentions.iter().any(|m| m.start <= pos && pos < m.end) {
+            if doc.mention_covering(pos).is_some() {
                 continue;
             }
             // The most recent entities of a kind before `pos`, distinct, newest first.

@@ -2,6 +2,7 @@
 //! checks, weapon nouns attached to weapon names, weak names confirmed or dropped, and
 //! ambiguous names given the reading their cue words point to.
 
+use crate::dict::cat;
 use super::{Doc, RawMatch};
 use crate::dict::{Cand, Dictionary, Form};
 use crate::model::Kind;
@@ -171,7 +172,7 @@ fn confirm_weak(dict: &Dictionary, doc: &Doc, out: &mut [RawMatch]) {
                 && doc.toks.toks[next].cap
                 && doc.toks.toks[next].kind == crate::text::TokKind::Word
                 && !covered[next]
-                && !super::is_headline(dict, doc, range, &|t| covered[t])
+                && !super::is_headline(doc, range, &|t| covered[t])
             {
                 m.cands.clear();
                 continue;
@@ -186,7 +187,7 @@ fn confirm_weak(dict: &Dictionary, doc: &Doc, out: &mut [RawMatch]) {
         let extended = m.end > m.name_end;
         let context = sent_range
             .clone()
-            .any(|i| dict.lexicon.has("weapon_context", doc.low(i)));
+            .any(|i| doc.is(cat::WEAPON_CONTEXT, i));
         let keep: Vec<Cand> = m
             .cands
             .iter()
@@ -215,8 +216,8 @@ pub(crate) fn title_before(dict: &Dictionary, doc: &Doc, i: usize, floor: usize)
         if i < floor + len {
             break;
         }
-        let words: Vec<&str> = (i - len..i).map(|k| doc.low(k)).collect();
-        if let Some((_, n)) = dict.title_at(&words) {
+        let start = i - len;
+        if let Some((_, n)) = dict.title_match(|k| (start + k < i).then(|| doc.low(start + k))) {
             if n == len {
                 return true;
             }

@@ -4,6 +4,7 @@
 //! or "Command", a place before "province" or after "the city of", a weapon designator or a
 //! named system before a weapon noun ("Su-34", "Flamingo missiles").
 
+use crate::dict::cat;
 use super::{Doc, RawMatch};
 use crate::dict::Dictionary;
 use crate::model::Kind;
@@ -107,49 +108,9 @@ impl Ctx<'_, '_> {
             .any(|c| self.dict.entry(c.entry).kind == Kind::Country)
             .then_some(r)
     }
-    /// Length of a title sequence starting at `i` (titles, rank words, modifiers, "and").
+    /// Length of a title sequence starting at `i` (the entity stage's shared rule).
     fn title_run(&self, i: usize, end: usize) -> usize {
-        let mut j = i;
-        let mut saw_title = false;
-        // End of the last title word: trailing modifiers are not part of the run.
-        let mut last_end = i;
-        loop {
-            if j >= end {
-                break;
-            }
-            let words: Vec<&str> = (j..end.min(j + 8)).map(|k| self.low(k)).collect();
-            if let Some((_, n)) = self.dict.title_at(&words) {
-                j += n;
-                saw_title = true;
-                // "Lt. Gen.": a dot after an abbreviated title.
-                if j < end && self.low(j) == "." {
-                    j += 1;
-                }
-                last_end = j;
-                continue;
-            }
-            let w = self.low(j);
-            if self.dict.lexicon.has("title_modifier", w) && j + 1 < end {
-                j += 1;
-                continue;
-            }
-            if saw_title && (w == "and" || w == "&") && j + 1 < end {
-                // "President and Chief Executive Officer"
-                let words: Vec<&str> = (j + 1..end.min(j + 9)).map(|k| self.low(k)).collect();
-                if self.dict.title_at(&words).is_some() {
-                    j += 1;
-                    continue;
-                }
-            }
-            if saw_title && w == "(" && j + 2 < end && self.low(j + 2) == ")" {
-                // "(CEO)"
-                j += 3;
-                last_end = j;
-                continue;
-            }
-            break;
-        }
-        if saw_title { last_end - i } else { 0 }
+        super::resolve::title_run(self.dict, self.doc, i, end)
     }
 
     /// Capitalised name words from `i` (at most `max`), allowing particles and initials.
@@ -162,8 +123,8 @@ impl Ctx<'_, '_> {
             }
             let w = self.word(j);
             if self.is_cap_word(j) {
-                if self.dict.lexicon.has("org_suffix", self.low(j))
-                    || self.dict.lexicon.has("place_suffix", self.low(j))
+                if self.doc.is(cat::ORG_SUFFIX, j)
+                    || self.doc.is(cat::PLACE_SUFFIX, j)
                 {
                     break;
                 }
@@ -237,7 +198,7 @@ pub(crate) fn find_unknown(dict: &Dictionary, doc: &Doc, raw: &[RawMatch]) -> Ve
 }
 
 fn headline(cx: &Ctx, r: std::ops::Range<usize>) -> bool {
-    super::is_headline(cx.dict, cx.doc, r, &|t| cx.covered(t))
+    super::is_headline(cx.doc, r, &|t| cx.covered(t))
 }
 
 fn span_text(doc: &Doc, a: usize, b: usize) -> String {
@@ -302,7 +263,7 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
                 && j < i + 3
                 && cx.is_cap_word(j)
                 && !cx.covered(j)
-                && !dict.lexicon.has("not_name", cx.low(j))
+                && !cx.doc.is(cat::NOT_NAME, j)
             {
                 j += 1;
             }
@@ -323,7 +284,7 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
             }
             let context = r
                 .clone()
-                .any(|t| dict.lexicon.has("weapon_context", cx.low(t)));
+                .any(|t| cx.doc.is(cat::WEAPON_CONTEXT, t));
             if noun || context {
                 let end_tok = if noun { k } else { j };
                 out.push(Found {
@@ -434,7 +395,7 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
         // followed by "of" ("Ministry of Foreign Affairs").
         let org_end = dict.lexicon.has("org_suffix", last_low) && cx.is_cap_word(j - 1);
         let org_start = first_cap.is_some_and(|f| {
-            dict.lexicon.has("org_suffix", cx.low(f)) && f + 1 < j && cx.low(f + 1) == "of"
+            cx.doc.is(cat::ORG_SUFFIX, f) && f + 1 < j && cx.low(f + 1) == "of"
         });
         let nonsuffix_words = lows
             .iter()
@@ -450,8 +411,8 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
                 && cx.is_cap_word(a)
                 && (cx.low(a) == "the"
                     || a == r.start
-                        && dict.lexicon.has("not_name", cx.low(a))
-                        && !dict.lexicon.has("org_suffix", cx.low(a)))
+                        && cx.doc.is(cat::NOT_NAME, a)
+                        && !cx.doc.is(cat::ORG_SUFFIX, a))
             {
                 a += 1;
             }
@@ -494,7 +455,7 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
             && j < r.end;
         let place_intro = prev_low == "of"
             && start >= r.start + 2
-            && dict.lexicon.has("place_intro", cx.low(start - 2));
+            && cx.doc.is(cat::PLACE_INTRO, start - 2);
         let comma_country = j + 1 < r.end
             && next_low == ","
             && cx.covered_country(j + 1).is_some()
@@ -623,8 +584,8 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
             let first = cx.low(name_words[0]);
             let given = dict.lexicon.has("given_name", first);
             let common = name_words.iter().any(|&t| {
-                dict.lexicon.has("not_name", cx.low(t))
-                    && !dict.lexicon.has("given_name", cx.low(t))
+                cx.doc.is(cat::NOT_NAME, t)
+                    && !cx.doc.is(cat::GIVEN_NAME, t)
             });
             let after = if name_end < r.end {
                 cx.low(name_end)
@@ -645,7 +606,7 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
                     && b < a + 4
                     && (cx.covered(b)
                         || cx.low(b) == "'s"
-                        || cx.dict.lexicon.has("title_modifier", cx.low(b)))
+                        || cx.doc.is(cat::TITLE_MODIFIER, b))
                 {
                     b += 1;
                 }
