@@ -4,7 +4,6 @@
 use crate::dict::{DataFiles, parse_tsv};
 use crate::model::{Modality, Relation};
 use anyhow::{Result, bail};
-use std::collections::HashMap;
 
 /// A slot of a pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -75,7 +74,7 @@ pub struct Pattern {
 #[derive(Debug, Clone, Default)]
 pub struct Cues {
     /// Per modality, the cue phrases.
-    pub by_first: HashMap<String, Vec<(Vec<String>, Modality)>>,
+    pub by_first: rustc_hash::FxHashMap<String, Vec<(Vec<String>, Modality)>>,
 }
 
 /// All relation rules.
@@ -84,7 +83,7 @@ pub struct Rules {
     /// Patterns in file order.
     pub patterns: Vec<Pattern>,
     /// Patterns by the first word of any trigger alternative: (pattern, alternative).
-    pub by_trigger: HashMap<String, Vec<(usize, usize)>>,
+    pub by_trigger: rustc_hash::FxHashMap<String, Vec<(usize, usize)>>,
     /// Modality cues.
     pub cues: Cues,
 }
@@ -271,10 +270,15 @@ pub fn inflect(base: &str) -> Vec<String> {
 
 /// Past participles among a word's forms (for passive voice).
 pub fn is_participle(word: &str) -> bool {
-    word.ends_with("ed")
-        || IRREGULAR
+    static FORMS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        IRREGULAR
             .iter()
-            .any(|(base, forms)| *base != "be" && forms.contains(&word))
+            .filter(|(base, _)| *base != "be")
+            .flat_map(|(_, forms)| forms.iter().copied())
+            .collect()
+    });
+    word.ends_with("ed") || forms.contains(word)
 }
 
 fn parse_alternatives(tok: &str) -> Vec<Vec<String>> {
@@ -469,7 +473,7 @@ impl Rules {
             });
             Ok(())
         })?;
-        let mut by_trigger: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_trigger: rustc_hash::FxHashMap<String, Vec<(usize, usize)>> = Default::default();
         for (pi, p) in patterns.iter().enumerate() {
             if let Elem::Lit { alts, .. } = &p.elems[p.trigger] {
                 for (ai, alt) in alts.iter().enumerate() {
