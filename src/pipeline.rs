@@ -1,6 +1,9 @@
 //! The streaming build: reads articles in batches, extracts each batch in parallel, and merges
-//! the results into the graph in input order, so peak memory follows the graph (plus one
-//! batch) and the graph is the same whatever the number of threads.
+//! the results into the graph in input order, so peak memory follows the graph (plus a few
+//! batches in flight) and the graph is the same whatever the number of threads.
+//!
+//! With more than one thread, extraction of a batch overlaps the merging of the previous one
+//! and the reading of the next one; with one thread the three steps take turns on it.
 
 use crate::extract::{Extraction, Knowledge, extract};
 use crate::graph::{Caps, Graph};
@@ -55,21 +58,61 @@ pub fn build(
 ) -> Result<(Graph, Summary)> {
     let mut reader = Reader::new(&opts.paths, opts.read.clone());
     let mut g = graph.unwrap_or_else(|| Graph::new(opts.caps));
-    loop {
+    let mut next_batch = |reader: &mut Reader| {
         let batch = reader.next_batch(opts.batch_bytes);
         for d in reader.take_diagnostics() {
             on_diag(&d);
         }
-        if batch.is_empty() {
-            break;
-        }
-        let results: Vec<Extraction> = batch.par_iter().map(|a| extract(k, a)).collect();
-        drop(batch);
+        batch
+    };
+    let mut merge = |g: &mut Graph, results: Vec<Extraction>, bytes: u64| {
         for x in &results {
             on_extraction(x);
             g.add(x);
         }
-        on_progress(reader.stats().bytes);
+        drop(results);
+        on_progress(bytes);
+    };
+    if rayon::current_num_threads() <= 1 {
+        // One thread: read, extract and merge in turn.
+        loop {
+            let batch = next_batch(&mut reader);
+            if batch.is_empty() {
+                break;
+            }
+            let results: Vec<Extraction> = batch.iter().map(|a| extract(k, a)).collect();
+            drop(batch);
+            merge(&mut g, results, reader.stats().bytes);
+        }
+    } else {
+        // Several threads: while the pool extracts batch n, this thread merges batch n-1 (in
+        // input order) and reads batch n+1, so merging and reading cost no extraction time.
+        let mut batch = next_batch(&mut reader);
+        let mut bytes = reader.stats().bytes;
+        let mut pending: Option<(Vec<Extraction>, u64)> = None;
+        while !batch.is_empty() || pending.is_some() {
+            let mut results: Vec<Extraction> = Vec::new();
+            let mut following = Vec::new();
+            rayon::in_place_scope(|s| {
+                if !batch.is_empty() {
+                    let (batch, results) = (&batch, &mut results);
+                    s.spawn(move |_| {
+                        *results = batch.par_iter().map(|a| extract(k, a)).collect();
+                    });
+                }
+                if let Some((done, at)) = pending.take() {
+                    merge(&mut g, done, at);
+                }
+                if !batch.is_empty() {
+                    following = next_batch(&mut reader);
+                }
+            });
+            if !batch.is_empty() {
+                pending = Some((results, bytes));
+            }
+            batch = following;
+            bytes = reader.stats().bytes;
+        }
     }
     for d in reader.take_diagnostics() {
         on_diag(&d);
