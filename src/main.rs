@@ -15,6 +15,9 @@ use newsgraph::cmd;
   newsgraph neighbours putin               # who Putin is linked to, from exports/graph.json
   newsgraph explain Trump Putin            # every edge between two actors, with evidence
   newsgraph candidates news/               # names seen but not in the dictionaries
+  newsgraph render --around Putin --output putin.svg   # draw part of the graph with Graphviz
+  newsgraph extract < feed.jsonl > rec.jsonl           # per-article records (map step)
+  newsgraph merge a/graph.json rec.jsonl -o exports/   # combine graphs and records (reduce step)
 
 Run `newsgraph help <command>` for the options of a command."
 )]
@@ -34,6 +37,12 @@ enum Command {
     Explain(cmd::explain::ExplainArgs),
     /// List frequent names the extractor could not place.
     Candidates(cmd::candidates::CandidatesArgs),
+    /// Write one extraction record per article (JSONL), the map step of a distributed build.
+    Extract(cmd::extract::ExtractArgs),
+    /// Merge graphs and extraction records into one graph and write its exports.
+    Merge(cmd::merge::MergeArgs),
+    /// Draw a graph, or part of it, as SVG, PNG or PDF with Graphviz.
+    Render(cmd::render::RenderArgs),
 }
 
 fn main() {
@@ -43,6 +52,9 @@ fn main() {
         Command::Neighbours(a) => cmd::neighbours::run(a),
         Command::Explain(a) => cmd::explain::run(a),
         Command::Candidates(a) => cmd::candidates::run(a),
+        Command::Extract(a) => cmd::extract::run(a),
+        Command::Merge(a) => cmd::merge::run(a),
+        Command::Render(a) => cmd::render::run(a),
     };
     match result {
         Ok(code) => std::process::exit(code),

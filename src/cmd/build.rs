@@ -19,10 +19,14 @@ use std::time::Instant;
   newsgraph build article.txt --format json --output -      # one format to standard output
   cat feed.jsonl | newsgraph build - --output out/
   newsgraph build more/ --append --graph exports/graph.json --output exports/
+  newsgraph build news/ --since 2025-01 --kind person,country --min-weight 2 --output recent/
 
 Input: .txt and .md articles (optional header lines `date YYYY-MM-DD`, `title ...`,
 `source ...`), .jsonl and .json (objects with `text`, optional `id`, `date`, `title`,
-`url`/`source`), folders (recursively), and - for standard input.")]
+`url`/`source`), folders (recursively), and - for standard input.
+
+Filters (--since, --until, --kind, --relation, --min-weight, --modality, --around) apply to the
+graph before it is written, with --append too; weights and dates still count every article.")]
 pub struct BuildArgs {
     /// Files, folders or - (standard input). Default: data/articles
     #[arg(value_name = "PATH")]
@@ -62,6 +66,10 @@ pub struct BuildArgs {
     pub quiet: bool,
     #[command(flatten)]
     pub data: DataArgs,
+    #[command(flatten)]
+    pub filter: crate::filter::FilterArgs,
+    #[command(flatten)]
+    pub around: crate::filter::AroundArgs,
 }
 
 /// Runs the build; returns the exit status.
@@ -151,6 +159,7 @@ pub fn run(a: BuildArgs) -> Result<i32> {
         note("error: nothing could be read");
         return Ok(2);
     }
+    let g = a.filter.filter(&a.around).apply(&g)?;
     let eopts = ExportOptions {
         evidence_shown: a.evidence_shown,
         csv_formula_guard: a.csv_formula_guard == "on",
@@ -163,6 +172,9 @@ pub fn run(a: BuildArgs) -> Result<i32> {
         lock.flush()?;
     } else {
         write_all(&g, &a.output, &formats, &eopts)?;
+        if formats.contains(&Format::Json) {
+            crate::store::write_beside(&g, &a.output.join("graph.json"))?;
+        }
     }
     if !quiet {
         let secs = started.elapsed().as_secs_f64();

@@ -1,6 +1,5 @@
 //! `newsgraph explain A B`: every edge between two actors, with its evidence.
 
-use crate::export::json;
 use crate::query::{between, resolve};
 use anyhow::Result;
 use clap::Args;
@@ -10,7 +9,8 @@ use std::path::PathBuf;
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   newsgraph explain Trump Putin
-  newsgraph explain \"United States\" Tomahawk --json")]
+  newsgraph explain \"United States\" Tomahawk --json
+  newsgraph explain Trump Putin --since 2025-10 --relation met_with,plans_meeting_with")]
 pub struct ExplainArgs {
     /// First actor (any name or alias).
     pub a: String,
@@ -22,11 +22,21 @@ pub struct ExplainArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Only these relations (comma-separated ids, e.g. met_with,spoke_with).
+    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    pub relation: Vec<crate::model::Relation>,
+    #[command(flatten)]
+    pub filter: crate::filter::EdgeFilterArgs,
 }
 
 /// Runs the query; returns the exit status.
 pub fn run(a: ExplainArgs) -> Result<i32> {
-    let g = json::read(&a.graph)?;
+    let filter = crate::filter::Filter {
+        relations: a.relation.clone(),
+        ..a.filter.filter()
+    };
+    let need = crate::store::Need::Between(&a.a, &a.b);
+    let g = filter.apply_to_edges(&crate::store::load_for(&a.graph, need)?);
     let na = resolve(&g, &a.a)?;
     let nb = resolve(&g, &a.b)?;
     let edges = between(&g, na, nb);

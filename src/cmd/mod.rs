@@ -4,7 +4,10 @@
 pub mod build;
 pub mod candidates;
 pub mod explain;
+pub mod extract;
+pub mod merge;
 pub mod neighbours;
+pub mod render;
 
 use crate::extract::Knowledge;
 use clap::Args;

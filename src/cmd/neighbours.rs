@@ -1,6 +1,5 @@
 //! `newsgraph neighbours ACTOR`: who an actor is linked to, and how.
 
-use crate::export::json;
 use crate::model::{Kind, Relation};
 use crate::query::{Direction2, NeighbourQuery, neighbours, resolve};
 use anyhow::Result;
@@ -13,7 +12,11 @@ use std::path::PathBuf;
   newsgraph neighbours putin
   newsgraph neighbours \"President Putin\" --relation spoke_with,met_with
   newsgraph neighbours Ukraine --kind weapon --json
-  newsgraph neighbours Trump --depth 2 --graph out/graph.json")]
+  newsgraph neighbours Trump --depth 2 --graph out/graph.json
+  newsgraph neighbours Russia --country --since 2025-10 --modality asserted
+
+With --country, the edges of the country's leaders and officials (people with a leader_of or
+official_of edge to it) are listed too, each marked with the person it goes through.")]
 pub struct NeighboursArgs {
     /// The actor: any name, alias or id, case-insensitive ("putin", "President Putin").
     pub actor: String,
@@ -35,11 +38,21 @@ pub struct NeighboursArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub filter: crate::filter::EdgeFilterArgs,
 }
 
 /// Runs the query; returns the exit status.
 pub fn run(a: NeighboursArgs) -> Result<i32> {
-    let g = json::read(&a.graph)?;
+    let need = crate::store::Need::Neighbours {
+        actor: &a.actor,
+        depth: a.depth,
+        country: a.country,
+        evidence: a.filter.since.is_some() || a.filter.until.is_some(),
+    };
+    let whole = crate::store::load_for(&a.graph, need)?;
+    // Filters keep every node, so node names resolve as in the whole graph.
+    let g = a.filter.filter().apply_to_edges(&whole);
     let start = resolve(&g, &a.actor)?;
     let q = NeighbourQuery {
         depth: a.depth,
@@ -47,8 +60,13 @@ pub fn run(a: NeighboursArgs) -> Result<i32> {
         kinds: a.kind.clone(),
     };
     let mut rows = neighbours(&g, start, &q);
+    let mut through: Vec<String> = Vec::new();
     if a.country && g.g[start].kind == Kind::Country {
-        for (_, p) in crate::query::country_rollup(&g, start) {
+        // Who the country's people are does not depend on the filters.
+        let country = whole.node(&g.g[start].id).expect("same nodes");
+        for (label, p) in crate::query::country_rollup(&whole, country) {
+            through.push(label);
+            let p = g.node(&whole.g[p].id).expect("same nodes");
             for r in neighbours(&g, p, &q) {
                 if r.id != g.g[start].id
                     && !matches!(r.relation, Relation::LeaderOf | Relation::OfficialOf)
@@ -62,13 +80,19 @@ pub fn run(a: NeighboursArgs) -> Result<i32> {
     if a.json {
         let doc = serde_json::json!({
             "actor": {"id": me.id, "label": me.label, "kind": me.kind},
+            "including": through,
             "neighbours": rows,
         });
         println!("{}", serde_json::to_string_pretty(&doc)?);
         return Ok(0);
     }
+    let including = if through.is_empty() {
+        String::new()
+    } else {
+        format!(", including {}", and_list(&through))
+    };
     println!(
-        "{} ({}, {}): {} neighbour edges",
+        "{} ({}, {}){including}: {} neighbour edges",
         me.label,
         me.kind,
         me.id,
@@ -95,7 +119,9 @@ pub fn run(a: NeighboursArgs) -> Result<i32> {
                 Direction2::In => "<-",
                 Direction2::Both => "--",
             };
-            let who = if r.depth > 1 {
+            // Edges reached through another node (a deeper step, or a country's official)
+            // say which.
+            let who = if r.depth > 1 || r.from != me.label {
                 format!("{} (via {})", r.label, r.from)
             } else {
                 r.label.clone()
@@ -122,6 +148,15 @@ pub fn run(a: NeighboursArgs) -> Result<i32> {
         .collect();
     print!("{}", table(&header, &cells));
     Ok(0)
+}
+
+/// "A", "A and B", "A, B and C".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// Formats rows as an aligned table (column widths in characters).

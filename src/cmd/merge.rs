@@ -1,0 +1,299 @@
+//! `newsgraph merge`: combines graphs built separately (`graph.json` files) and extraction
+//! records (JSONL from `newsgraph extract`) into one graph and writes its exports. Merging is
+//! associative and commutative, so shards built anywhere, in any order, merge to the graph a
+//! single build of the whole corpus gives.
+
+use super::note;
+use crate::export::json::{GraphJson, from_json};
+use crate::export::{ExportOptions, Format, write_all, write_one};
+use crate::extract::Extraction;
+use crate::filter::{AroundArgs, FilterArgs};
+use crate::graph::{Caps, Graph};
+use anyhow::{Context, Result, bail};
+use clap::Args;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Arguments of `newsgraph merge`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  newsgraph merge a/graph.json b/graph.json --output exports/
+  newsgraph merge records-*.jsonl --output exports/ --format graphml,json
+  newsgraph merge exports/graph.json --since 2025 --kind person,country --output recent/
+  newsgraph extract < feed.jsonl | newsgraph merge - --format json --output -
+
+Inputs: graph.json files written by `newsgraph build` or `newsgraph merge`, and JSONL files of
+extraction records written by `newsgraph extract`; each file is recognised by its content, and
+- reads one from standard input. Counts add up, names and dates combine, and evidence and
+article lists keep their smallest items, so the order of the inputs does not matter.
+
+A corpus too big for one machine, built in shards and merged:
+  1. Split the corpus into shards that do not overlap, e.g.
+       split -n l/8 --additional-suffix=.jsonl corpus.jsonl shard-
+     and give every article an `id` (articles without one are named after their file and line).
+  2. On each machine, for each shard:  newsgraph build shard-aa.jsonl -f json -o out-aa/
+     (or  newsgraph extract < shard-aa.jsonl > shard-aa.rec.jsonl  for the records alone)
+  3. Copy the graph.json (or record) files to one machine and merge them, in any order and in
+     any grouping (merging merged graphs is fine):
+       newsgraph merge out-*/graph.json --output exports/
+  The result is byte for byte the graph.json of `newsgraph build` on the whole corpus. Build
+  every shard with the same --evidence, --data and --dict; merged lists keep as many items as
+  the most capped input (record files count as --evidence, default 25). examples/spark/ runs
+  steps 2 and 3 with Spark.")]
+pub struct MergeArgs {
+    /// graph.json files, extraction-record JSONL files, or - (standard input).
+    #[arg(value_name = "FILE", required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Output folder, or - to write one format to standard output.
+    #[arg(short, long, value_name = "DIR", default_value = "exports")]
+    pub output: PathBuf,
+    /// Formats to write, comma-separated: graphml, csv, dot, json, gexf, neo4j. Default: all.
+    #[arg(short, long, value_name = "LIST", value_delimiter = ',')]
+    pub format: Vec<Format>,
+    /// Evidence sentences kept per edge (at most what the input graphs kept).
+    #[arg(long, value_name = "N")]
+    pub evidence: Option<usize>,
+    /// Evidence sentences shown per edge in GraphML, CSV, DOT and GEXF.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub evidence_shown: usize,
+    /// Prefix CSV text cells that start with = + - @ with a quote (OWASP formula guard).
+    #[arg(long, value_name = "on|off", default_value = "on", value_parser = ["on", "off"])]
+    pub csv_formula_guard: String,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    #[command(flatten)]
+    pub around: AroundArgs,
+    /// Print only errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// What one input turned out to be.
+enum Input {
+    Graph(Graph),
+    Records { records: u64, skipped: u64 },
+}
+
+/// Accumulates inputs into one graph, lowering its caps to the most capped input.
+pub struct Merger {
+    graph: Option<Graph>,
+    record_caps: Caps,
+}
+
+impl Merger {
+    /// A merger whose record files count as `record_caps`.
+    pub fn new(record_caps: Caps) -> Merger {
+        Merger {
+            graph: None,
+            record_caps,
+        }
+    }
+
+    /// Lowers the caps of the accumulated graph to at most `caps`, and returns it.
+    fn target(&mut self, caps: Caps) -> &mut Graph {
+        let g = self.graph.get_or_insert_with(|| Graph::new(caps));
+        let low = Caps {
+            article_ids: g.caps.article_ids.min(caps.article_ids),
+            evidence: g.caps.evidence.min(caps.evidence),
+        };
+        if low != g.caps {
+            truncate(g, low);
+        }
+        g
+    }
+
+    /// Merges a graph.
+    pub fn add_graph(&mut self, mut other: Graph) {
+        let g = self.target(other.caps);
+        let caps = g.caps;
+        if caps != other.caps {
+            truncate(&mut other, caps);
+        }
+        if g.node_count() == 0 && g.articles == 0 {
+            *g = other;
+        } else {
+            g.merge(&other);
+        }
+    }
+
+    /// Merges one extraction record.
+    pub fn add_record(&mut self, x: &Extraction) {
+        let caps = self.record_caps;
+        self.target(caps).add(x);
+    }
+
+    /// The merged graph (empty, with the record caps, when nothing was merged).
+    pub fn finish(self) -> Graph {
+        let caps = self.record_caps;
+        self.graph.unwrap_or_else(|| Graph::new(caps))
+    }
+}
+
+/// Cuts every capped list of `g` to `caps` (lists are kept sorted, so this keeps the smallest
+/// items, as a merge under those caps would).
+fn truncate(g: &mut Graph, caps: Caps) {
+    g.caps = caps;
+    for n in g.g.node_weights_mut() {
+        n.article_ids.truncate(caps.article_ids);
+    }
+    for e in g.g.edge_weights_mut() {
+        e.article_ids.truncate(caps.article_ids);
+        e.evidence.truncate(caps.evidence);
+    }
+}
+
+/// Reads one input into the merger: a graph.json document or JSONL extraction records,
+/// recognised by the first key of the first object (`article` for records).
+fn read_input(path: &Path, m: &mut Merger, quiet: bool) -> Result<Input> {
+    let shown = if path.as_os_str() == "-" {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let source: Box<dyn Read> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(std::fs::File::open(path).with_context(|| format!("cannot open {shown}"))?)
+    };
+    let mut r = BufReader::with_capacity(1 << 20, source);
+    let head = r
+        .fill_buf()
+        .with_context(|| format!("cannot read {shown}"))?;
+    if is_records(head) {
+        let mut records = 0u64;
+        let mut skipped = 0u64;
+        let mut line = Vec::new();
+        let mut no = 0usize;
+        loop {
+            line.clear();
+            let n = r
+                .read_until(b'\n', &mut line)
+                .with_context(|| format!("cannot read {shown} after line {no}"))?;
+            if n == 0 {
+                break;
+            }
+            no += 1;
+            if line.iter().all(|b| b.is_ascii_whitespace()) {
+                continue;
+            }
+            match serde_json::from_slice::<Extraction>(&line) {
+                Ok(x) => {
+                    m.add_record(&x);
+                    records += 1;
+                }
+                Err(e) => {
+                    skipped += 1;
+                    note(format!(
+                        "error: {shown}:{no}: not an extraction record ({e}); skipped"
+                    ));
+                }
+            }
+        }
+        if !quiet && records == 0 && skipped == 0 {
+            note(format!("warning: {shown}: no records"));
+        }
+        Ok(Input::Records { records, skipped })
+    } else {
+        let doc: GraphJson = serde_json::from_reader(r).with_context(|| {
+            format!("{shown} is neither a newsgraph graph.json nor extraction records (JSONL)")
+        })?;
+        Ok(Input::Graph(from_json(doc)?))
+    }
+}
+
+/// True when the text starts like extraction records: `{"article"` (or empty: a shard with
+/// no articles).
+fn is_records(head: &[u8]) -> bool {
+    let rest = head.trim_ascii_start();
+    if rest.is_empty() {
+        return true;
+    }
+    let Some(rest) = rest.strip_prefix(b"{") else {
+        return false;
+    };
+    rest.trim_ascii_start().starts_with(b"\"article\"")
+}
+
+/// Runs the merge; returns the exit status.
+pub fn run(a: MergeArgs) -> Result<i32> {
+    let started = Instant::now();
+    let formats: Vec<Format> = if a.format.is_empty() {
+        Format::DEFAULT.to_vec()
+    } else {
+        a.format.clone()
+    };
+    let to_stdout = a.output.as_os_str() == "-";
+    if to_stdout && (formats.len() != 1 || !formats[0].single_file()) {
+        bail!(
+            "--output - needs exactly one single-file format (graphml, dot, json or gexf), e.g. --format json"
+        );
+    }
+    if a.inputs.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        bail!("- (standard input) can be given only once");
+    }
+    let filter = a.filter.filter(&a.around);
+    let record_caps = Caps {
+        evidence: a.evidence.unwrap_or(Caps::default().evidence),
+        ..Caps::default()
+    };
+    let mut m = Merger::new(record_caps);
+    if a.evidence.is_some() {
+        // An explicit --evidence caps the input graphs too.
+        m.target(record_caps);
+    }
+    let (mut graphs, mut record_files, mut records, mut skipped) = (0, 0, 0u64, 0u64);
+    for p in &a.inputs {
+        match read_input(p, &mut m, a.quiet)? {
+            Input::Graph(g) => {
+                graphs += 1;
+                m.add_graph(g);
+            }
+            Input::Records {
+                records: n,
+                skipped: s,
+            } => {
+                record_files += 1;
+                records += n;
+                skipped += s;
+            }
+        }
+    }
+    let g = filter.apply(&m.finish())?;
+    let eopts = ExportOptions {
+        evidence_shown: a.evidence_shown,
+        csv_formula_guard: a.csv_formula_guard == "on",
+    };
+    if to_stdout {
+        let stdout = std::io::stdout();
+        let mut lock = std::io::BufWriter::new(stdout.lock());
+        write_one(formats[0], &g, &eopts, &mut lock)?;
+        lock.flush()?;
+    } else {
+        write_all(&g, &a.output, &formats, &eopts)?;
+        if formats.contains(&Format::Json) {
+            // The compact twin of graph.json that queries load fast.
+            crate::store::write_beside(&g, &a.output.join("graph.json"))?;
+        }
+    }
+    if !a.quiet {
+        let skipped = if skipped > 0 {
+            format!(", {skipped} bad lines skipped")
+        } else {
+            String::new()
+        };
+        note(format!(
+            "merged {graphs} graphs and {records} records from {record_files} files{skipped}: {} articles; {} entities, {} relations; {:.2} s{}",
+            g.articles,
+            g.node_count(),
+            g.edge_count(),
+            started.elapsed().as_secs_f64(),
+            if to_stdout {
+                String::new()
+            } else {
+                format!(" -> {}", a.output.display())
+            }
+        ));
+    }
+    Ok(0)
+}
