@@ -17,6 +17,9 @@ pub struct Sentence {
     pub para: u32,
 }
 
+/// Longest sentence, in bytes; longer runs of text are cut at whitespace.
+pub const MAX_SENTENCE: usize = 2000;
+
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "sen",
@@ -70,7 +73,22 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         let seg = &text[s..e];
         let lead = seg.len() - seg.trim_start().len();
         let trail = seg.len() - seg.trim_end().len();
-        let (s2, e2) = (s + lead, e - trail);
+        let (mut s2, e2) = (s + lead, e - trail);
+        // A "sentence" longer than any real one (a list, a table, junk) is cut at whitespace
+        // so that work per sentence stays bounded.
+        while e2 - s2 > MAX_SENTENCE {
+            let mut cut = s2 + MAX_SENTENCE;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let piece = &text[s2..cut];
+            let at = piece.rfind(char::is_whitespace).filter(|&i| i > 0).map_or(cut, |i| s2 + i);
+            out.push(Sentence { start: s2, end: at, para });
+            s2 = at;
+            while s2 < e2 && text[s2..].starts_with(char::is_whitespace) {
+                s2 += text[s2..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
         if s2 < e2 {
             out.push(Sentence {
                 start: s2,

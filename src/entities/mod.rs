@@ -146,6 +146,8 @@ pub struct Doc<'a> {
     pub mentions: Vec<Mention>,
     /// Role and location facts.
     pub facts: Vec<Fact>,
+    /// Facts already recorded, to keep each (relation, ends, modality, sentence) once.
+    fact_keys: std::collections::HashSet<(Relation, u32, u32, Modality, u32)>,
     /// Lexicon category bits of each token (see [`crate::dict::cat`]).
     pub lex: Vec<u64>,
     /// Unplaced capitalised names, for `newsgraph candidates`: (name, sentence).
@@ -181,6 +183,13 @@ impl<'a> Doc<'a> {
         &self.text[m.start as usize..m.end as usize]
     }
 
+    /// Indices of the mentions of sentence `s` (mentions must be sorted).
+    pub fn sentence_mention_range(&self, s: usize) -> std::ops::Range<usize> {
+        let a = self.mentions.partition_point(|m| m.sent < s as u32);
+        let b = self.mentions.partition_point(|m| m.sent <= s as u32);
+        a..b
+    }
+
     /// Mentions of sentence `s`.
     pub fn sentence_mentions(&self, s: usize) -> &[Mention] {
         let a = self.mentions.partition_point(|m| m.sent < s as u32);
@@ -191,6 +200,13 @@ impl<'a> Doc<'a> {
     /// Index of the first token starting at or after byte `pos`.
     pub fn tok_at(&self, pos: u32) -> usize {
         self.toks.toks.partition_point(|t| t.start < pos)
+    }
+
+    /// The mentions starting in bytes [from, to) (mentions must be sorted by start).
+    pub fn mentions_in(&self, from: u32, to: u32) -> &[Mention] {
+        let a = self.mentions.partition_point(|m| m.start < from);
+        let b = self.mentions.partition_point(|m| m.start < to).max(a);
+        &self.mentions[a..b]
     }
 
     /// A mention covering byte `pos` (mentions must be sorted by start).
@@ -284,13 +300,7 @@ impl<'a> Doc<'a> {
         if !f.rel.allows(sk, dk) {
             return;
         }
-        if !self.facts.iter().any(|g| {
-            g.rel == f.rel
-                && g.src == f.src
-                && g.dst == f.dst
-                && g.modality == f.modality
-                && g.sent == f.sent
-        }) {
+        if self.fact_keys.insert((f.rel, f.src, f.dst, f.modality, f.sent)) {
             self.facts.push(f);
         }
     }
@@ -410,6 +420,7 @@ pub fn analyse<'a>(dict: &Dictionary, text: &'a str, date: Option<Date>) -> Doc<
         facts: Vec::new(),
         unplaced: Vec::new(),
         lex: Vec::new(),
+        fact_keys: Default::default(),
         index: HashMap::new(),
     };
     doc.lex = (0..doc.toks.toks.len()).map(|i| dict.lexicon.bits_of(doc.toks.low(i))).collect();

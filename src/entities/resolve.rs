@@ -1068,9 +1068,7 @@ fn role_fact(
 /// Luhansk People's Republic", "Mikhail Galuzin, Russia's deputy foreign minister".
 fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
     let r = doc.tok_range(s);
-    let ms: Vec<usize> = (0..doc.mentions.len())
-        .filter(|&i| doc.mentions[i].sent == s as u32)
-        .collect();
+    let ms: Vec<usize> = doc.sentence_mention_range(s).collect();
     for &pm in &ms {
         let m = doc.mentions[pm];
         if doc.ents[m.ent as usize].kind != Kind::Person || m.modifier {
@@ -1169,9 +1167,7 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
 
 /// "NPR's Corey Flintoff", "Fox News' Jennifer Griffin, Adam Shaw": staff of an outlet.
 fn outlet_possessives(doc: &mut Doc, s: usize) {
-    let ms: Vec<usize> = (0..doc.mentions.len())
-        .filter(|&i| doc.mentions[i].sent == s as u32)
-        .collect();
+    let ms: Vec<usize> = doc.sentence_mention_range(s).collect();
     for w in ms.windows(2) {
         let (om, pm) = (doc.mentions[w[0]], doc.mentions[w[1]]);
         if doc.ents[om.ent as usize].kind != Kind::Organisation
@@ -1258,7 +1254,7 @@ fn locations(dict: &Dictionary, doc: &mut Doc) {
             let capital_before = (t > floor && doc.low(t - 1) == "capital")
                 || (t > floor + 1 && doc.low(t - 1) == "," && doc.low(t - 2) == "capital");
             if let (true, Some(c)) = (capital_before, doc.ents[a.ent as usize].country) {
-                if doc.mentions.iter().any(|m| m.sent == a.sent && m.ent == c) {
+                if doc.sentence_mentions(a.sent as usize).iter().any(|m| m.ent == c) {
                     facts.push((a.ent, c, a.sent, "capital".to_string()));
                 }
             }
@@ -1412,28 +1408,31 @@ fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
                 }
             };
             let mut target;
+            // The mentions of a sentence, with the pronouns resolved so far ("he ... he"):
+            // both lists are in sentence order.
+            let in_sentence = |ps: usize| {
+                let a = added.partition_point(|m: &Mention| (m.sent as usize) < ps);
+                let b = added.partition_point(|m: &Mention| (m.sent as usize) <= ps);
+                doc.sentence_mentions(ps).iter().chain(added[a..b].iter())
+            };
             // This sentence, before the pronoun: the first (subject) person, or the nearest
             // country/organisation.
-            let here: Vec<&Mention> = doc
-                .mentions
-                .iter()
-                .filter(|m| m.sent == s as u32 && m.end <= pos && ok(doc, m))
-                .collect();
+            let here: Vec<&Mention> = in_sentence(s).filter(|m| m.end <= pos && ok(doc, m)).collect();
             if person && matches!(w, "he" | "she") {
                 // A subject pronoun: the subject of the sentence.
-                target = here.first().map(|m| m.ent);
+                target = here.iter().min_by_key(|m| m.start).map(|m| m.ent);
             } else {
                 // A possessive or object pronoun, or "its": the nearest fitting name.
-                target = here.last().map(|m| m.ent);
+                target = here.iter().max_by_key(|m| m.start).map(|m| m.ent);
             }
-            // Earlier sentences: the first fitting mention of the nearest one that has any.
-            if target.is_none() {
+            // Earlier sentences (not for "it", which is often about nothing): the first
+            // fitting mention of the nearest one that has any.
+            if target.is_none() && w != "it" {
                 for back in 1..=3usize {
                     if back > s {
                         break;
                     }
-                    let ps = (s - back) as u32;
-                    if let Some(m) = doc.mentions.iter().find(|m| m.sent == ps && ok(doc, m)) {
+                    if let Some(m) = in_sentence(s - back).filter(|m| ok(doc, m)).min_by_key(|m| m.start) {
                         target = Some(m.ent);
                         break;
                     }
@@ -1476,7 +1475,11 @@ fn definite_anaphora(dict: &Dictionary, doc: &mut Doc) {
             // The most recent entities of a kind before `pos`, distinct, newest first.
             let recent = |doc: &Doc, kinds: &[Kind], n: usize| -> Vec<u32> {
                 let mut out: Vec<u32> = Vec::new();
-                for m in doc.mentions.iter().rev() {
+                let upto = doc.mentions.partition_point(|m| m.start < pos);
+                for m in doc.mentions[..upto].iter().rev() {
+                    if (m.sent + 4) < s as u32 {
+                        break;
+                    }
                     if m.start >= pos || m.modifier || (m.sent + 4) < s as u32 {
                         continue;
                     }
@@ -1633,19 +1636,17 @@ fn speakers(dict: &Dictionary, doc: &mut Doc) {
             if let Some(v) = verb {
                 let vpos = doc.toks.toks[v].start;
                 let vend = doc.toks.toks[v].end;
-                // "X said" first, then "said X".
-                speaker = doc
-                    .mentions
+                // "X said" first, then "said X" (mentions are sorted by start).
+                let between = doc.mentions_in(q.end + 1, vpos);
+                speaker = between
                     .iter()
-                    .filter(|m| m.start > q.end && m.end <= vpos && speaker_ok(doc, m))
+                    .filter(|m| m.end <= vpos && speaker_ok(doc, m))
                     .map(|m| m.ent)
                     .next_back()
                     .or_else(|| {
-                        doc.mentions
+                        doc.mentions_in(vend, vend + 120)
                             .iter()
-                            .filter(|m| {
-                                m.start >= vend && m.start < vend + 120 && speaker_ok(doc, m)
-                            })
+                            .filter(|m| speaker_ok(doc, m))
                             .map(|m| m.ent)
                             .next()
                     });
@@ -1664,18 +1665,19 @@ fn speakers(dict: &Dictionary, doc: &mut Doc) {
                 .find(|&t| speech(doc.low(t)) && doc.quote_at(doc.toks.toks[t].start).is_none())
             {
                 let vpos = doc.toks.toks[v].start;
+                let sent_start = doc.sents[s_before].start as u32;
                 speaker = doc
-                    .mentions
+                    .mentions_in(sent_start, vpos)
                     .iter()
-                    .filter(|m| m.sent == s_before as u32 && m.end <= vpos && speaker_ok(doc, m))
+                    .filter(|m| m.end <= vpos && speaker_ok(doc, m))
                     .map(|m| m.ent)
                     .next_back()
                     .or_else(|| {
                         let vend = doc.toks.toks[v].end;
                         let qs = q.start;
-                        doc.mentions
+                        doc.mentions_in(vend, qs)
                             .iter()
-                            .filter(|m| m.start >= vend && m.end < qs && speaker_ok(doc, m))
+                            .filter(|m| m.end < qs && speaker_ok(doc, m))
                             .map(|m| m.ent)
                             .next()
                     });

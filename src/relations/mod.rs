@@ -1135,8 +1135,10 @@ fn modality(
 
 /// Start of the clause containing unit `t`: after the nearest clause boundary on the left.
 fn clause_start(st: &Sent, t: usize) -> usize {
+    // Clauses are short: never look further back than this (keeps long sentences linear).
+    let floor = t.saturating_sub(40);
     let mut u = t;
-    while u > 0 {
+    while u > floor {
         let w = st.low(u - 1);
         match w {
             Some(";") | Some(":") | Some("\u{2014}") | Some("--") | Some("\u{201c}")
@@ -1152,7 +1154,7 @@ fn clause_start(st: &Sent, t: usize) -> usize {
         }
         u -= 1;
     }
-    0
+    floor
 }
 
 /// State actions, where "we" in a quotation stands for the speaker's country.
