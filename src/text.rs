@@ -76,7 +76,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         let (mut s2, e2) = (s + lead, e - trail);
         // A "sentence" longer than any real one (a list, a table, junk) is cut at whitespace
         // so that work per sentence stays bounded.
-        while e2 - s2 > MAX_SENTENCE {
+        while s2 < e2 && e2 - s2 > MAX_SENTENCE {
             let mut cut = s2 + MAX_SENTENCE;
             while !text.is_char_boundary(cut) {
                 cut -= 1;
@@ -556,6 +556,17 @@ mod tests {
         );
         let s = sentences(t);
         assert_eq!(s[3].para, 1);
+    }
+
+    #[test]
+    fn blank_runs_and_overlong_sentences() {
+        // A blanked header line is only whitespace: no sentence, no endless loop.
+        assert_eq!(sents("               \n\nText here."), vec!["Text here."]);
+        let long = "word ".repeat(1000);
+        let s = sentences(&long);
+        assert!(s.len() >= 3, "{} pieces", s.len());
+        assert!(s.iter().all(|x| x.end - x.start <= MAX_SENTENCE));
+        assert_eq!(s.iter().map(|x| long[x.start..x.end].split_whitespace().count()).sum::<usize>(), 1000);
     }
 
     #[test]
