@@ -402,11 +402,29 @@ fn match_elems(
                         && (glast + 2..(glast + 5).min(st.units.len()))
                             .any(|j| st.ment(j).is_some());
                     if !determiner && !possessor && slot_ok(kind, *slot) {
-                        let (_, last, ents) = st.group(k);
-                        let ents: Vec<u32> = ents
+                        let (_, mut last, ents) = st.group(k);
+                        let mut ents: Vec<u32> = ents
                             .into_iter()
                             .filter(|&e| slot_ok(st.doc.ents[e as usize].kind, *slot))
                             .collect();
+                        // "Russian oil companies Rosneft and Lukoil": a demonym before named
+                        // heads takes them along.
+                        if mention.kind == MentionKind::Demonym && last == k {
+                            if let Some(h) = (k + 1..(k + 4).min(st.units.len()))
+                                .take_while(|&j| st.ment(j).is_some() || st.is_filler(j))
+                                .find(|&j| st.ment(j).is_some())
+                            {
+                                let (_, hl, more) = st.group(h);
+                                let more: Vec<u32> = more
+                                    .into_iter()
+                                    .filter(|&e| slot_ok(st.doc.ents[e as usize].kind, *slot))
+                                    .collect();
+                                if !more.is_empty() {
+                                    ents.extend(more);
+                                    last = hl;
+                                }
+                            }
+                        }
                         let mut c2 = cap.clone();
                         match slot {
                             Slot::X => c2.x = ents,
