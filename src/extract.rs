@@ -89,8 +89,8 @@ pub struct Extraction {
 
 /// Extracts one article.
 pub fn extract(k: &Knowledge, article: &Article) -> Extraction {
-    // No-break and thin spaces become plain spaces of the same byte length, so names written
-    // with them match and byte offsets stay those of the article.
+    // No-break and thin spaces become plain spaces, so names written with them match. One
+    // character for one: character offsets stay those of the article.
     let text = normalize_spaces(&article.text);
     let mut doc = entities::analyse(&k.dict, &text, article.date);
     relations::extract(&k.dict, &k.rules, &mut doc);
@@ -99,7 +99,7 @@ pub fn extract(k: &Knowledge, article: &Article) -> Extraction {
     let mut chars = 0usize;
     let mut pos = 0usize;
     for s in &doc.sents {
-        chars += article.text[pos..s.start].chars().count();
+        chars += doc.text[pos..s.start].chars().count();
         pos = s.start;
         char_at.push(chars);
     }
@@ -109,9 +109,9 @@ pub fn extract(k: &Knowledge, article: &Article) -> Extraction {
         used[f.src as usize] = true;
         used[f.dst as usize] = true;
         let s = doc.sents[f.sent as usize];
-        let sentence = collapse_ws(&article.text[s.start..s.end]);
+        let sentence = collapse_ws(&doc.text[s.start..s.end]);
         let start = char_at[f.sent as usize];
-        let end = start + article.text[s.start..s.end].chars().count();
+        let end = start + doc.text[s.start..s.end].chars().count();
         let (mut src, mut dst) = (&doc.ents[f.src as usize].id, &doc.ents[f.dst as usize].id);
         if !f.rel.directed() && dst < src {
             std::mem::swap(&mut src, &mut dst);
@@ -176,7 +176,7 @@ pub fn extract(k: &Knowledge, article: &Article) -> Extraction {
     }
 }
 
-/// Replaces no-break, thin and other Unicode spaces by as many ASCII spaces as they have bytes.
+/// Replaces each no-break, thin or other Unicode space by one ASCII space.
 pub fn normalize_spaces(text: &str) -> std::borrow::Cow<'_, str> {
     let odd = |c: char| {
         matches!(
@@ -190,9 +190,7 @@ pub fn normalize_spaces(text: &str) -> std::borrow::Cow<'_, str> {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if odd(c) {
-            for _ in 0..c.len_utf8() {
-                out.push(' ');
-            }
+            out.push(' ');
         } else {
             out.push(c);
         }

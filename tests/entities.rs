@@ -316,3 +316,41 @@ fn candidates_lists_names_the_extractor_could_not_place() {
     );
     assert!(node(&x, "Brzeski").is_none());
 }
+
+#[test]
+fn a_surname_that_is_also_a_capital_stays_the_city_when_no_one_carries_it() {
+    // Joseph Muscat was Malta's prime minister in 2015, but nobody named Muscat is in the text.
+    let x = run(
+        "2015-06-01",
+        "Envoys flew between Geneva and Muscat on Monday. Talks in Muscat ended late.",
+    );
+    assert!(
+        labels(&x, "person").is_empty(),
+        "{:?}",
+        labels(&x, "person")
+    );
+    assert!(labels(&x, "place").contains(&"Muscat".to_string()));
+    // The same surname after a title is the person.
+    let y = run("2015-06-01", "Prime Minister Muscat spoke in Valletta.");
+    assert_eq!(labels(&y, "person"), vec!["Joseph Muscat"]);
+}
+
+#[test]
+fn the_surname_of_the_one_office_holder_is_believed_without_a_title() {
+    // "Rubio" alone: the dictionary's only Rubio holds an office in 2025.
+    let x = run("2025-06-01", "Rubio said talks in Rome went well.");
+    assert_eq!(labels(&x, "person"), vec!["Marco Rubio"]);
+    let x = run(
+        "2025-06-01",
+        "Talks went well, Rubio told reporters in Rome.",
+    );
+    assert_eq!(labels(&x, "person"), vec!["Marco Rubio"]);
+    // At the head of a sentence, before no reporting verb, the capital proves nothing: Tom
+    // Cotton sat in the Senate in 2020, but "Cotton prices" are not his.
+    let x = run("2020-06-01", "Cotton prices rose in Egypt.");
+    assert!(
+        labels(&x, "person").is_empty(),
+        "{:?}",
+        labels(&x, "person")
+    );
+}

@@ -2,9 +2,9 @@
 //! entities, then reads titles and appositions (roles), "City, Country" (locations),
 //! title-only references, pronouns and quotations.
 
-use crate::dict::cat;
 use super::unknown::Found;
 use super::{Doc, EntKey, Fact, Mention, MentionKind, RawMatch};
+use crate::dict::cat;
 use crate::dict::{Dictionary, EntryId, Form, Gender};
 use crate::model::{Kind, Modality, Relation};
 use crate::text::name_key;
@@ -50,7 +50,10 @@ pub(crate) fn title_run(dict: &Dictionary, doc: &Doc, i: usize, end: usize) -> u
             continue;
         }
         if saw_title && (w == "and" || w == "&") && j + 1 < end {
-            if dict.title_match(|k| (j + 1 + k < end).then(|| doc.low(j + 1 + k))).is_some() {
+            if dict
+                .title_match(|k| (j + 1 + k < end).then(|| doc.low(j + 1 + k)))
+                .is_some()
+            {
                 j += 1;
                 continue;
             }
@@ -179,18 +182,32 @@ pub(crate) fn resolve(dict: &Dictionary, doc: &mut Doc, raw: Vec<RawMatch>, foun
             .filter(|c| dict.entry(c.entry).kind == Kind::Person)
             .copied()
             .collect();
-        let chosen = if m.best_form() == Form::Surname
+        let surname_like = m.best_form() == Form::Surname
             || (!persons.is_empty()
                 && persons.len() == m.cands.len()
-                && persons.iter().all(|c| c.form == Form::Surname))
-        {
+                && persons.iter().all(|c| c.form == Form::Surname));
+        let as_surname = if surname_like {
             resolve_surname(dict, doc, m, &persons, &full_named, &dyn_surnames, surface)
-        } else if let Some(cap) = m.cands.iter().find(|c| c.form == Form::Capital && !c.weak) {
-            // A capital: its government or the city (decided below).
-            Some((Target::Entry(cap.entry), Form::Capital))
         } else {
-            choose_candidate(dict, m, &full_named).map(|c| (Target::Entry(c.entry), c.form))
+            None
         };
+        // A surname nobody in the article carries may still be a place ("Muscat").
+        let others = !surname_like || persons.len() < m.cands.len();
+        let chosen = as_surname.or_else(|| {
+            if !others {
+                None
+            } else if let Some(cap) = m.cands.iter().find(|c| c.form == Form::Capital && !c.weak) {
+                // A capital: its government or the city (decided below).
+                Some((Target::Entry(cap.entry), Form::Capital))
+            } else if surname_like {
+                m.cands
+                    .iter()
+                    .find(|c| !c.weak && dict.entry(c.entry).kind != Kind::Person)
+                    .map(|c| (Target::Entry(c.entry), c.form))
+            } else {
+                choose_candidate(dict, m, &full_named).map(|c| (Target::Entry(c.entry), c.form))
+            }
+        });
         let Some((entry, form)) = chosen else {
             doc.unplaced.push((surface.to_string(), m.sent));
             continue;
@@ -394,9 +411,16 @@ fn resolve_surname(
         }
     }
     // 4. Strong candidates: the one holding a role at the date, else the first.
+    // A weak surname counts when it has no other reading and its one person holds an office
+    // at the article's date (what the scan kept).
+    let sole_holder = |c: &crate::dict::Cand| {
+        persons.len() == 1
+            && m.cands.len() == 1
+            && dict.roles_at(c.entry, doc.date).next().is_some()
+    };
     let strong: Vec<_> = persons
         .iter()
-        .filter(|c| !c.weak || titled.is_some())
+        .filter(|c| !c.weak || titled.is_some() || sole_holder(c))
         .collect();
     if strong.is_empty() {
         return None;
@@ -675,10 +699,7 @@ fn administrations(dict: &Dictionary, doc: &mut Doc) {
         }
         let t = doc.tok_at(m.end);
         let r = doc.tok_range(m.sent as usize);
-        if t >= r.end
-            || !doc.is(cat::GOVERNMENT_WORD, t)
-            || doc.toks.toks[t].start > m.end + 1
-        {
+        if t >= r.end || !doc.is(cat::GOVERNMENT_WORD, t) || doc.toks.toks[t].start > m.end + 1 {
             continue;
         }
         let EntKey::Dict(e) = doc.ents[m.ent as usize].key else {
@@ -737,7 +758,9 @@ fn mention_ending_before(doc: &Doc, tok: usize, floor: usize) -> Option<(usize, 
     let pos = doc.toks.toks[t - 1].end;
     // Mentions are sorted by start: look back from the last one starting before `pos`.
     let upto = doc.mentions.partition_point(|m| m.start < pos);
-    let mi = (upto.saturating_sub(8)..upto).rev().find(|&i| doc.mentions[i].end >= pos)?;
+    let mi = (upto.saturating_sub(8)..upto)
+        .rev()
+        .find(|&i| doc.mentions[i].end >= pos)?;
     let st = doc.tok_at(doc.mentions[mi].start);
     Some((mi, st))
 }
@@ -773,9 +796,7 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
             };
             let former = (a..b).any(|k| doc.is(cat::FORMER_MARKER, k))
                 || (a > r.start && doc.is(cat::FORMER_MARKER, a - 1))
-                || (a > r.start + 1
-                    && doc.low(a - 1) == "-"
-                    && doc.is(cat::FORMER_MARKER, a - 2));
+                || (a > r.start + 1 && doc.low(a - 1) == "-" && doc.is(cat::FORMER_MARKER, a - 2));
             let elect = class.ends_with("_elect");
             let plural = doc.low(b - 1).ends_with('s')
                 && !matches!(doc.low(b - 1), "chief of staff" | "boss")
@@ -1254,7 +1275,11 @@ fn locations(dict: &Dictionary, doc: &mut Doc) {
             let capital_before = (t > floor && doc.low(t - 1) == "capital")
                 || (t > floor + 1 && doc.low(t - 1) == "," && doc.low(t - 2) == "capital");
             if let (true, Some(c)) = (capital_before, doc.ents[a.ent as usize].country) {
-                if doc.sentence_mentions(a.sent as usize).iter().any(|m| m.ent == c) {
+                if doc
+                    .sentence_mentions(a.sent as usize)
+                    .iter()
+                    .any(|m| m.ent == c)
+                {
                     facts.push((a.ent, c, a.sent, "capital".to_string()));
                 }
             }
@@ -1417,7 +1442,9 @@ fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
             };
             // This sentence, before the pronoun: the first (subject) person, or the nearest
             // country/organisation.
-            let here: Vec<&Mention> = in_sentence(s).filter(|m| m.end <= pos && ok(doc, m)).collect();
+            let here: Vec<&Mention> = in_sentence(s)
+                .filter(|m| m.end <= pos && ok(doc, m))
+                .collect();
             if person && matches!(w, "he" | "she") {
                 // A subject pronoun: the subject of the sentence.
                 target = here.iter().min_by_key(|m| m.start).map(|m| m.ent);
@@ -1432,7 +1459,10 @@ fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
                     if back > s {
                         break;
                     }
-                    if let Some(m) = in_sentence(s - back).filter(|m| ok(doc, m)).min_by_key(|m| m.start) {
+                    if let Some(m) = in_sentence(s - back)
+                        .filter(|m| ok(doc, m))
+                        .min_by_key(|m| m.start)
+                    {
                         target = Some(m.ent);
                         break;
                     }
@@ -1551,8 +1581,12 @@ fn definite_anaphora(dict: &Dictionary, doc: &mut Doc) {
             };
             // Of the recent ones, the two the article talks about most.
             let mut pool = recent(doc, kinds, 6);
-            let count =
-                |e: u32| doc.mentions.iter().filter(|m| m.ent == e && m.start < pos).count();
+            let count = |e: u32| {
+                doc.mentions
+                    .iter()
+                    .filter(|m| m.ent == e && m.start < pos)
+                    .count()
+            };
             pool.sort_by_key(|&e| std::cmp::Reverse(count(e)));
             let pair: Vec<u32> = pool.into_iter().take(2).collect();
             if pair.len() < 2 {

@@ -2,10 +2,11 @@
 //! checks, weapon nouns attached to weapon names, weak names confirmed or dropped, and
 //! ambiguous names given the reading their cue words point to.
 
-use crate::dict::cat;
 use super::{Doc, RawMatch};
+use crate::dict::cat;
 use crate::dict::{Cand, Dictionary, Form};
 use crate::model::Kind;
+use crate::text::TokKind;
 use std::collections::HashSet;
 
 fn is_word_byte_before(text: &str, pos: usize) -> bool {
@@ -155,23 +156,31 @@ fn confirm_weak(dict: &Dictionary, doc: &Doc, out: &mut [RawMatch]) {
     }
     // Tokens inside any dictionary match.
     let mut covered = vec![false; doc.toks.toks.len()];
+    // Tokens inside a match that can be a person's name.
+    let mut person_name = vec![false; doc.toks.toks.len()];
     for m in out.iter() {
+        let person = m
+            .cands
+            .iter()
+            .any(|c| dict.entry(c.entry).kind == Kind::Person);
         let mut t = doc.tok_at(m.start);
         while t < covered.len() && doc.toks.toks[t].start < m.end {
             covered[t] = true;
+            person_name[t] |= person;
             t += 1;
         }
     }
     for m in out.iter_mut() {
-        // A lone surname followed by another capitalised word is the first name of someone
-        // else ("Joseph Guastella"), unless the sentence is a headline.
+        // A lone surname followed by another capitalised word that is not a known name, or
+        // by another person's name, is a first name ("Joseph Guastella", "Volodymyr
+        // Zelensky"), unless the sentence is a headline.
         if !m.cands.is_empty() && m.cands.iter().all(|c| c.form == Form::Surname) {
             let next = doc.tok_at(m.end);
             let range = doc.tok_range(m.sent as usize);
             if next < range.end
                 && doc.toks.toks[next].cap
                 && doc.toks.toks[next].kind == crate::text::TokKind::Word
-                && !covered[next]
+                && (!covered[next] || person_name[next])
                 && !super::is_headline(doc, range, &|t| covered[t])
             {
                 m.cands.clear();
@@ -185,9 +194,16 @@ fn confirm_weak(dict: &Dictionary, doc: &Doc, out: &mut [RawMatch]) {
         let first_tok = doc.tok_at(m.start);
         let titled = title_before(dict, doc, first_tok, sent_range.start);
         let extended = m.end > m.name_end;
-        let context = sent_range
-            .clone()
-            .any(|i| doc.is(cat::WEAPON_CONTEXT, i));
+        let initial = (sent_range.start..first_tok).all(|k| doc.toks.toks[k].kind != TokKind::Word);
+        let next = doc.tok_at(m.end);
+        let reported =
+            next < sent_range.end && (doc.is(cat::REPORT_VERB, next) || doc.low(next) == "'s");
+        let persons = m
+            .cands
+            .iter()
+            .filter(|c| dict.entry(c.entry).kind == Kind::Person)
+            .count();
+        let context = sent_range.clone().any(|i| doc.is(cat::WEAPON_CONTEXT, i));
         let keep: Vec<Cand> = m
             .cands
             .iter()
@@ -201,7 +217,18 @@ fn confirm_weak(dict: &Dictionary, doc: &Doc, out: &mut [RawMatch]) {
                 }
                 match dict.entry(c.entry).kind {
                     Kind::Weapon => extended || context,
-                    Kind::Person => titled,
+                    // A surname of the one person holding office at the article's date ("Rubio"
+                    // in 2025) is believed when the word has no other reading ("Muscat" may
+                    // be Oman's capital).
+                    // At the head of a sentence a capital proves nothing ("Cotton prices
+                    // rose"), unless a reporting verb follows ("Rubio said").
+                    Kind::Person => {
+                        titled
+                            || (persons == 1
+                                && m.cands.len() == 1
+                                && (!initial || reported)
+                                && dict.roles_at(c.entry, doc.date).next().is_some())
+                    }
                     _ => false,
                 }
             })

@@ -263,6 +263,21 @@ impl Sent<'_, '_> {
                 _ => break,
             }
         }
+        // Commas alone do not make a list ("in Paris, Zelensky said"): a list has a
+        // conjunction or a joiner somewhere ("A, B and C", "Russia/Ukraine").
+        if first < last {
+            let joined = (first..last).any(|k| {
+                self.low(k + 1)
+                    .is_some_and(|w| matches!(w, "and" | "or" | "&" | "/" | "-" | "with"))
+                    || (self.ment(k).is_some()
+                        && self.ment(k + 1).is_some()
+                        && self.is_separator(k, k + 1))
+            });
+            if !joined {
+                first = u;
+                last = u;
+            }
+        }
         let mut ents = Vec::new();
         for k in first..=last {
             if let Some(e) = self.ent(k) {
@@ -453,7 +468,16 @@ fn match_elems(
                 let far_ok = far
                     && matches!(
                         st.low(k),
-                        Some("near" | "in" | "of" | "outside" | "around" | "inside" | "close" | "and")
+                        Some(
+                            "near"
+                                | "in"
+                                | "of"
+                                | "outside"
+                                | "around"
+                                | "inside"
+                                | "close"
+                                | "and"
+                        )
                     );
                 if !(st.is_filler(k) || far_ok) || (prep && !far_ok) {
                     break;
@@ -671,7 +695,9 @@ fn find_subject(st: &Sent, t: usize, actors_only: bool) -> Option<(usize, Vec<u3
             // "... before telling reporters alongside Trudeau": a gerund clause after a
             // subordinator shares the main subject.
             "after" | "before" | "while" | "when" | "since"
-                if st.low(u + 1).is_some_and(|n| n.ends_with("ing") && n.len() > 4) =>
+                if st
+                    .low(u + 1)
+                    .is_some_and(|n| n.ends_with("ing") && n.len() > 4) =>
             {
                 continue;
             }
@@ -904,6 +930,24 @@ fn light_verb(w: &str) -> bool {
             | "to"
             | "increased"
             | "expanded"
+            | "considering"
+            | "considers"
+            | "considered"
+            | "weighing"
+            | "planning"
+            | "preparing"
+            | "prepared"
+            | "threatening"
+            | "threatens"
+            | "vowed"
+            | "promised"
+            | "authorised"
+            | "authorized"
+            | "demanded"
+            | "called"
+            | "for"
+            | "mulling"
+            | "seeking"
             | "boosted"
             | "stepped-up"
             | "accepted"
@@ -1082,7 +1126,7 @@ fn modality(
     t0: usize,
     t1: usize,
     nominal: bool,
-) -> Modality {
+) -> (Modality, bool) {
     let mut neg = 0;
     let mut possible = false;
     let mut planned = false;
@@ -1136,19 +1180,28 @@ fn modality(
         }
     }
     let _ = would_reported;
-    if neg >= 2 {
-        return Modality::Possible;
+    // "Russia denied that it had attacked...": a denial governs the clause it introduces.
+    let denied = (from.saturating_sub(3)..from).any(|k| {
+        matches!(
+            st.low(k),
+            Some("denied" | "denies" | "deny" | "denying" | "rejected" | "dismissed" | "refuted")
+        )
+    });
+    if denied {
+        neg += 1;
     }
-    if neg == 1 {
-        return Modality::Negated;
-    }
-    if possible {
-        return Modality::Possible;
-    }
-    if planned {
-        return Modality::Planned;
-    }
-    Modality::Asserted
+    let m = if neg >= 2 {
+        Modality::Possible
+    } else if neg == 1 {
+        Modality::Negated
+    } else if possible {
+        Modality::Possible
+    } else if planned {
+        Modality::Planned
+    } else {
+        Modality::Asserted
+    };
+    (m, planned)
 }
 
 /// Start of the clause containing unit `t`: after the nearest clause boundary on the left.
@@ -1411,22 +1464,30 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                     from = d;
                 }
             }
-            let nominal = !p.verbal;
-            let mut m = modality(dict, rules, st, from, u, after, nominal);
+            // A trigger used as a noun also takes cues after it ("the talks could resume").
+            // A past form after a name is a verb ("Putin congratulated"), not a noun.
+            let past = st.low(u).is_some_and(|w| w.ends_with("ed"));
+            let nominal = !p.verbal
+                || (u > 0
+                    && (st.low(u - 1).is_some_and(nominal_marker)
+                        || (!past && st.ment(u - 1).is_some())));
+            let (mut m, future) = modality(dict, rules, st, from, u, after, nominal);
             // "...is expected to push Trump when he meets him": a temporal clause takes the
             // future or hypothesis of the clause it depends on.
             if m == Modality::Asserted {
-                if let Some(w) = (from.saturating_sub(3)..u)
-                    .filter(|&k| k < u)
-                    .find(|&k| matches!(st.low(k), Some("when" | "once" | "until" | "after" | "before" | "if")))
-                {
-                    let outer = modality(dict, rules, st, 0, w, w, false);
+                if let Some(w) = (from.saturating_sub(3)..u).filter(|&k| k < u).find(|&k| {
+                    matches!(
+                        st.low(k),
+                        Some("when" | "once" | "until" | "after" | "before" | "if")
+                    )
+                }) {
+                    let (outer, _) = modality(dict, rules, st, 0, w, w, false);
                     if matches!(outer, Modality::Planned | Modality::Possible) {
                         m = outer;
                     }
                 }
             }
-            emit(dict, st, p, &cap, m, u, after, facts);
+            emit(dict, st, p, &cap, m, future, u, after, facts);
         }
     }
 }
@@ -1438,6 +1499,7 @@ fn emit(
     p: &Pattern,
     cap: &Capture,
     m: Modality,
+    future: bool,
     t0: usize,
     t1: usize,
     facts: &mut Vec<Fact>,
@@ -1449,8 +1511,10 @@ fn emit(
         .join(" ");
     for out in &p.outputs {
         let modality = out.modality.unwrap_or(m);
+        // "will not meet", "no plans to meet": a negated plan is still about the future.
         let rel = match out.rel_future {
             Some(f) if matches!(modality, Modality::Planned | Modality::Possible) => f,
+            Some(f) if modality == Modality::Negated && future => f,
             _ => out.rel,
         };
         let get = |slot: Slot| -> &[u32] {
