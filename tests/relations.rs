@@ -663,3 +663,53 @@ fn unresolved_titles_and_pronouns_give_no_edge() {
     let x = run(D, "They met the minister yesterday.");
     assert!(x.edges.is_empty(), "{:?}", edges(&x));
 }
+
+#[test]
+fn what_follows_a_meeting_noun_negates_it_only_when_it_stops_the_meeting() {
+    // The summit took place; it failed at something else.
+    expect(
+        "The summit between Trump and Putin failed to produce a deal.",
+        "Donald Trump",
+        "met_with",
+        "Vladimir Putin",
+        "asserted",
+    );
+    expect(
+        "The meeting between Trump and Putin was called off.",
+        "Donald Trump",
+        "met_with",
+        "Vladimir Putin",
+        "negated",
+    );
+}
+
+#[test]
+fn a_when_clause_takes_the_future_of_its_main_clause() {
+    // "capable" in a noun phrase of the main clause does not make the meeting hypothetical.
+    expect(
+        "Zelensky is expected to ask for missiles capable of striking Moscow when he meets Trump in Washington.",
+        "Volodymyr Zelenskyy",
+        "plans_meeting_with",
+        "Donald Trump",
+        "planned",
+    );
+}
+
+#[test]
+fn a_meeting_named_as_a_purpose_lies_ahead() {
+    expect(
+        "Trump will bring Zelensky and Putin together for a meeting in Budapest.",
+        "Vladimir Putin",
+        "plans_meeting_with",
+        "Volodymyr Zelenskyy",
+        "planned",
+    );
+    // A verb right after the names is no noun: "Biden and Netanyahu meet" happens now.
+    expect(
+        "Biden and Netanyahu meet with urgency to reach a ceasefire deal.",
+        "Joe Biden",
+        "met_with",
+        "Benjamin Netanyahu",
+        "asserted",
+    );
+}

@@ -1132,51 +1132,60 @@ fn modality(
     let mut planned = false;
     let mut would_reported = false;
     let mut seen_report = false;
-    let mut check =
-        |u: usize, st: &Sent, neg: &mut i32, possible: &mut bool, planned: &mut bool| -> usize {
-            let Some(w) = st.low(u) else { return 1 };
-            if dict.lexicon.has("report_verb", w) {
-                seen_report = true;
-            }
-            if let Some(list) = rules.cues.by_first.get(w) {
-                for (words, m) in list {
-                    let ok = words
-                        .iter()
-                        .enumerate()
-                        .all(|(k, cw)| st.low(u + k) == Some(cw.as_str()));
-                    if ok {
-                        match m {
-                            Modality::Negated => *neg += 1,
-                            Modality::Possible => {
-                                if w == "would" && seen_report {
-                                    would_reported = true;
-                                    *planned = true;
-                                } else {
-                                    *possible = true;
-                                }
+    let mut check = |u: usize,
+                     st: &Sent,
+                     post: bool,
+                     neg: &mut i32,
+                     possible: &mut bool,
+                     planned: &mut bool|
+     -> usize {
+        let Some(w) = st.low(u) else { return 1 };
+        if dict.lexicon.has("report_verb", w) {
+            seen_report = true;
+        }
+        if let Some(list) = rules.cues.by_first.get(w) {
+            for (words, m) in list {
+                let ok = words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, cw)| st.low(u + k) == Some(cw.as_str()));
+                if ok {
+                    match m {
+                        // After a noun only what stops the event negates it ("the
+                        // talks were called off"), not what it failed to achieve ("the
+                        // summit failed to produce a deal").
+                        Modality::Negated if post && !stops_event(w) => {}
+                        Modality::Negated => *neg += 1,
+                        Modality::Possible => {
+                            if w == "would" && seen_report {
+                                would_reported = true;
+                                *planned = true;
+                            } else {
+                                *possible = true;
                             }
-                            Modality::Planned => *planned = true,
-                            Modality::Asserted => {}
                         }
-                        return words.len();
+                        Modality::Planned => *planned = true,
+                        Modality::Asserted => {}
                     }
+                    return words.len();
                 }
             }
-            1
-        };
+        }
+        1
+    };
     let mut u = from;
     while u < t0 {
-        u += check(u, st, &mut neg, &mut possible, &mut planned);
+        u += check(u, st, false, &mut neg, &mut possible, &mut planned);
     }
     if nominal {
         // "talks are planned", "a meeting is expected next week".
         let mut u = t1;
-        let end = (t1 + 5).min(st.units.len());
+        let end = (t1 + 8).min(st.units.len());
         while u < end {
             if st.is_boundary(u) {
                 break;
             }
-            u += check(u, st, &mut neg, &mut possible, &mut planned);
+            u += check(u, st, true, &mut neg, &mut possible, &mut planned);
         }
     }
     let _ = would_reported;
@@ -1202,6 +1211,24 @@ fn modality(
         Modality::Asserted
     };
     (m, planned)
+}
+
+/// Negation cues that stop an event named by a noun ("cancelled", "called off").
+fn stops_event(w: &str) -> bool {
+    matches!(
+        w,
+        "cancelled"
+            | "canceled"
+            | "cancels"
+            | "called"
+            | "scrapped"
+            | "abandoned"
+            | "halted"
+            | "suspended"
+            | "paused"
+            | "blocked"
+            | "postponed"
+    )
 }
 
 /// Start of the clause containing unit `t`: after the nearest clause boundary on the left.
@@ -1380,7 +1407,7 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                 && u > 0
                 && st.low(u - 1).is_some_and(|w| {
                     matches!(w, "of" | "for" | "about" | "without" | "from" | "on")
-                        || (trig_word.ends_with("ing") && participle_after(w))
+                        || (trig_word.ends_with("ing") && participle_after(w) && !nominal_marker(w))
                 })
                 && trig_word.ends_with("ing")
             {
@@ -1391,6 +1418,8 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                 // right before it, not from a distant clause.
                 let nominal_use = u > 0
                     && (st.low(u - 1).is_some_and(nominal_marker) || st.ment(u - 1).is_some());
+                // "brought Zelensky and Putin together for a meeting".
+                let purpose_ahead = (u.saturating_sub(2)..u).any(|k| st.low(k) == Some("for"));
                 let found = find_subject(st, u, true).filter(|(first, _)| {
                     if !nominal_use {
                         return true;
@@ -1405,6 +1434,7 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                             Some(w) => {
                                 nominal_marker(w)
                                     || light_verb(w)
+                                    || (purpose_ahead && matches!(w, "together" | "for"))
                                     || adjective_like(w)
                                     || w.chars().next().is_some_and(|c| c.is_ascii_digit())
                             }
@@ -1465,13 +1495,34 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                 }
             }
             // A trigger used as a noun also takes cues after it ("the talks could resume").
-            // A past form after a name is a verb ("Putin congratulated"), not a noun.
-            let past = st.low(u).is_some_and(|w| w.ends_with("ed"));
+            // After a name, a verbal trigger is a noun only as a gerund ("the Trump-Putin
+            // meeting"); "Putin congratulated", "Biden and Netanyahu meet" are verbs.
+            let gerund = st.low(u).is_some_and(|w| w.ends_with("ing"));
+            let verb_like = st.low(u).is_some_and(|w| w.ends_with("ed"))
+                || st.low(u + 1) == Some("with")
+                || st.ment(u + 1).is_some();
             let nominal = !p.verbal
                 || (u > 0
                     && (st.low(u - 1).is_some_and(nominal_marker)
-                        || (!past && st.ment(u - 1).is_some())));
-            let (mut m, future) = modality(dict, rules, st, from, u, after, nominal);
+                        || ((gerund || !verb_like) && st.ment(u - 1).is_some())));
+            // "bringing them together for a meeting", "for talks": a purpose lies ahead.
+            let purpose = nominal
+                && ((u >= 1 && st.low(u - 1) == Some("for"))
+                    || (u >= 2
+                        && matches!(st.low(u - 1), Some("a" | "an"))
+                        && st.low(u - 2) == Some("for")));
+            let (mut m, mut future) = modality(dict, rules, st, from, u, after, nominal);
+            if purpose && m == Modality::Asserted {
+                // ...unless the sentence only entertains it ("open to the possibility of
+                // bringing them together for a meeting").
+                let (outer, _) = modality(dict, rules, st, 0, u, u, false);
+                m = if outer == Modality::Possible {
+                    Modality::Possible
+                } else {
+                    Modality::Planned
+                };
+                future = true;
+            }
             // "...is expected to push Trump when he meets him": a temporal clause takes the
             // future or hypothesis of the clause it depends on.
             if m == Modality::Asserted {
@@ -1481,8 +1532,12 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                         Some("when" | "once" | "until" | "after" | "before" | "if")
                     )
                 }) {
-                    let (outer, _) = modality(dict, rules, st, 0, w, w, false);
-                    if matches!(outer, Modality::Planned | Modality::Possible) {
+                    // A future in the outer clause wins over a hypothesis found in its
+                    // noun phrases ("weapons capable of striking").
+                    let (outer, outer_future) = modality(dict, rules, st, 0, w, w, false);
+                    if outer_future && outer != Modality::Negated {
+                        m = Modality::Planned;
+                    } else if matches!(outer, Modality::Planned | Modality::Possible) {
                         m = outer;
                     }
                 }
