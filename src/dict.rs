@@ -711,11 +711,19 @@ impl Dictionary {
 
     /// The title starting at word 0 of a sequence given by `word(k)` (longest match), with its
     /// length; no allocation.
-    pub fn title_match<'w>(&self, word: impl Fn(usize) -> Option<&'w str>) -> Option<(&Title, usize)> {
+    pub fn title_match<'w>(
+        &self,
+        word: impl Fn(usize) -> Option<&'w str>,
+    ) -> Option<(&Title, usize)> {
         let cands = self.titles.get(word(0)?)?;
         cands
             .iter()
-            .find(|t| t.words.iter().enumerate().all(|(k, w)| word(k) == Some(w.as_str())))
+            .find(|t| {
+                t.words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| word(k) == Some(w.as_str()))
+            })
             .map(|t| (t, t.words.len()))
     }
 
@@ -840,7 +848,11 @@ fn load_people(b: &mut Builder, file: &str, text: &str) -> Result<()> {
     Ok(())
 }
 
-fn load_titles(b: &mut Builder, file: &str, text: &str) -> Result<rustc_hash::FxHashMap<String, Vec<Title>>> {
+fn load_titles(
+    b: &mut Builder,
+    file: &str,
+    text: &str,
+) -> Result<rustc_hash::FxHashMap<String, Vec<Title>>> {
     let mut titles: rustc_hash::FxHashMap<String, Vec<Title>> = Default::default();
     parse_tsv(file, text, |r| {
         let ty = r.get("type");
@@ -900,7 +912,10 @@ pub fn title_words(t: &str) -> Vec<String> {
         .collect()
 }
 
-fn title_class(titles: &rustc_hash::FxHashMap<String, Vec<Title>>, title: &str) -> (String, Option<bool>) {
+fn title_class(
+    titles: &rustc_hash::FxHashMap<String, Vec<Title>>,
+    title: &str,
+) -> (String, Option<bool>) {
     let words = title_words(title);
     // The longest title found anywhere in the role's title decides its class:
     // "Deputy Foreign Minister" → deputy... ; "Minister of Foreign Affairs" → foreign_minister.

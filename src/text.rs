@@ -82,8 +82,15 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                 cut -= 1;
             }
             let piece = &text[s2..cut];
-            let at = piece.rfind(char::is_whitespace).filter(|&i| i > 0).map_or(cut, |i| s2 + i);
-            out.push(Sentence { start: s2, end: at, para });
+            let at = piece
+                .rfind(char::is_whitespace)
+                .filter(|&i| i > 0)
+                .map_or(cut, |i| s2 + i);
+            out.push(Sentence {
+                start: s2,
+                end: at,
+                para,
+            });
             s2 = at;
             while s2 < e2 && text[s2..].starts_with(char::is_whitespace) {
                 s2 += text[s2..].chars().next().map_or(1, char::len_utf8);
@@ -566,7 +573,12 @@ mod tests {
         let s = sentences(&long);
         assert!(s.len() >= 3, "{} pieces", s.len());
         assert!(s.iter().all(|x| x.end - x.start <= MAX_SENTENCE));
-        assert_eq!(s.iter().map(|x| long[x.start..x.end].split_whitespace().count()).sum::<usize>(), 1000);
+        assert_eq!(
+            s.iter()
+                .map(|x| long[x.start..x.end].split_whitespace().count())
+                .sum::<usize>(),
+            1000
+        );
     }
 
     #[test]

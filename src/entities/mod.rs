@@ -300,7 +300,10 @@ impl<'a> Doc<'a> {
         if !f.rel.allows(sk, dk) {
             return;
         }
-        if self.fact_keys.insert((f.rel, f.src, f.dst, f.modality, f.sent)) {
+        if self
+            .fact_keys
+            .insert((f.rel, f.src, f.dst, f.modality, f.sent))
+        {
             self.facts.push(f);
         }
     }
@@ -333,9 +336,7 @@ pub(crate) fn is_headline(
         return false;
     }
     let last = doc.low(r.end - 1);
-    if matches!(last, "." | "!" | "?" | "\"" | "'" | ":")
-        || doc.is(cat::BYLINE, r.start)
-    {
+    if matches!(last, "." | "!" | "?" | "\"" | "'" | ":") || doc.is(cat::BYLINE, r.start) {
         return false;
     }
     let words: Vec<usize> = r
@@ -423,7 +424,9 @@ pub fn analyse<'a>(dict: &Dictionary, text: &'a str, date: Option<Date>) -> Doc<
         fact_keys: Default::default(),
         index: HashMap::new(),
     };
-    doc.lex = (0..doc.toks.toks.len()).map(|i| dict.lexicon.bits_of(doc.toks.low(i))).collect();
+    doc.lex = (0..doc.toks.toks.len())
+        .map(|i| dict.lexicon.bits_of(doc.toks.low(i)))
+        .collect();
     let raw = scan::dictionary_matches(dict, &doc);
     let found = unknown::find_unknown(dict, &doc, &raw);
     resolve::resolve(dict, &mut doc, raw, found);

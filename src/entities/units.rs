@@ -22,8 +22,15 @@ pub fn build_units(doc: &Doc, s: usize, skip_modifiers: bool) -> Vec<Unit> {
     let b = doc.mentions.partition_point(|m| m.sent <= s as u32);
     // The mentions that take part, longest first at each position, without overlaps.
     let mut chosen: Vec<usize> = Vec::new();
-    let mut cands: Vec<usize> = (a..b).filter(|&i| !(skip_modifiers && doc.mentions[i].modifier)).collect();
-    cands.sort_by_key(|&i| (doc.mentions[i].start, std::cmp::Reverse(doc.mentions[i].end)));
+    let mut cands: Vec<usize> = (a..b)
+        .filter(|&i| !(skip_modifiers && doc.mentions[i].modifier))
+        .collect();
+    cands.sort_by_key(|&i| {
+        (
+            doc.mentions[i].start,
+            std::cmp::Reverse(doc.mentions[i].end),
+        )
+    });
     let mut last_end = 0u32;
     for i in cands {
         let m = &doc.mentions[i];

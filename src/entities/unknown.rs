@@ -4,9 +4,9 @@
 //! or "Command", a place before "province" or after "the city of", a weapon designator or a
 //! named system before a weapon noun ("Su-34", "Flamingo missiles").
 
-use crate::dict::cat;
 use super::{Doc, RawMatch};
 use crate::dict::Dictionary;
+use crate::dict::cat;
 use crate::model::Kind;
 
 /// An entity found from the text.
@@ -123,9 +123,7 @@ impl Ctx<'_, '_> {
             }
             let w = self.word(j);
             if self.is_cap_word(j) {
-                if self.doc.is(cat::ORG_SUFFIX, j)
-                    || self.doc.is(cat::PLACE_SUFFIX, j)
-                {
+                if self.doc.is(cat::ORG_SUFFIX, j) || self.doc.is(cat::PLACE_SUFFIX, j) {
                     break;
                 }
                 j += 1;
@@ -282,9 +280,7 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
                 }
                 break;
             }
-            let context = r
-                .clone()
-                .any(|t| cx.doc.is(cat::WEAPON_CONTEXT, t));
+            let context = r.clone().any(|t| cx.doc.is(cat::WEAPON_CONTEXT, t));
             if noun || context {
                 let end_tok = if noun { k } else { j };
                 out.push(Found {
@@ -394,9 +390,8 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
         // Organisations: a suffix word at the end ("Polish Armament Agency") or at the start
         // followed by "of" ("Ministry of Foreign Affairs").
         let org_end = dict.lexicon.has("org_suffix", last_low) && cx.is_cap_word(j - 1);
-        let org_start = first_cap.is_some_and(|f| {
-            cx.doc.is(cat::ORG_SUFFIX, f) && f + 1 < j && cx.low(f + 1) == "of"
-        });
+        let org_start = first_cap
+            .is_some_and(|f| cx.doc.is(cat::ORG_SUFFIX, f) && f + 1 < j && cx.low(f + 1) == "of");
         let nonsuffix_words = lows
             .iter()
             .filter(|w| !dict.lexicon.has("org_suffix", w))
@@ -453,9 +448,8 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
         let place_suffix_after = dict.lexicon.has("place_suffix", next_low)
             && !cx.is_cap_word(j.min(r.end - 1))
             && j < r.end;
-        let place_intro = prev_low == "of"
-            && start >= r.start + 2
-            && cx.doc.is(cat::PLACE_INTRO, start - 2);
+        let place_intro =
+            prev_low == "of" && start >= r.start + 2 && cx.doc.is(cat::PLACE_INTRO, start - 2);
         let comma_country = j + 1 < r.end
             && next_low == ","
             && cx.covered_country(j + 1).is_some()
@@ -583,10 +577,9 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
         if k > 0 && name_words.len() >= 2 {
             let first = cx.low(name_words[0]);
             let given = dict.lexicon.has("given_name", first);
-            let common = name_words.iter().any(|&t| {
-                cx.doc.is(cat::NOT_NAME, t)
-                    && !cx.doc.is(cat::GIVEN_NAME, t)
-            });
+            let common = name_words
+                .iter()
+                .any(|&t| cx.doc.is(cat::NOT_NAME, t) && !cx.doc.is(cat::GIVEN_NAME, t));
             let after = if name_end < r.end {
                 cx.low(name_end)
             } else {
@@ -604,9 +597,7 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
                 let mut b = a;
                 while b < r.end
                     && b < a + 4
-                    && (cx.covered(b)
-                        || cx.low(b) == "'s"
-                        || cx.doc.is(cat::TITLE_MODIFIER, b))
+                    && (cx.covered(b) || cx.low(b) == "'s" || cx.doc.is(cat::TITLE_MODIFIER, b))
                 {
                     b += 1;
                 }

@@ -270,7 +270,8 @@ pub fn inflect(base: &str) -> Vec<String> {
 
 /// Past participles among a word's forms (for passive voice).
 pub fn is_participle(word: &str) -> bool {
-    static FORMS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    static FORMS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
     let forms = FORMS.get_or_init(|| {
         IRREGULAR
             .iter()
