@@ -32,26 +32,62 @@ fn main() {
         .unwrap_or_else(std::env::temp_dir);
     let dir = tempfile::tempdir_in(base).expect("temporary folder");
     let opts = ExportOptions::default();
-    println!("{:<12} {:>9} {:>10}", "format", "seconds", "MB");
-    for f in Format::DEFAULT {
-        let t = Instant::now();
-        let written = export::write_all(&g, dir.path(), &[f], &opts).unwrap();
-        let secs = t.elapsed().as_secs_f64();
-        let bytes: u64 = written
-            .iter()
-            .map(|p| std::fs::metadata(p).unwrap().len())
-            .sum();
-        println!("{:<12} {secs:>9.2} {:>10.1}", f.name(), bytes as f64 / 1e6);
-    }
-    let json = dir.path().join("graph.json");
+    // Each file alone, one after another (the export order computed once, as `build` does).
     let t = Instant::now();
-    let bin = store::write_beside(&g, &json).unwrap();
+    let sorted = export::Sorted::new(&g);
+    println!("sort for export: {:.2} s", t.elapsed().as_secs_f64());
+    type Writer =
+        fn(&export::Sorted<'_>, &ExportOptions, &mut dyn std::io::Write) -> anyhow::Result<()>;
+    let writers: [(&str, &str, Writer); 9] = [
+        ("graphml", "graph.graphml", |s, o, w| {
+            export::graphml::write_sorted(s, o, w)
+        }),
+        ("csv nodes", "nodes.csv", |s, o, w| {
+            export::csv::write_nodes_sorted(s, o, w)
+        }),
+        ("csv edges", "edges.csv", |s, o, w| {
+            export::csv::write_edges_sorted(s, o, w)
+        }),
+        ("dot", "graph.dot", |s, o, w| {
+            export::dot::write_sorted(s, o, w)
+        }),
+        ("json", "graph.json", |s, _, w| {
+            export::json::write_sorted(s, w)
+        }),
+        ("graph.bin", "graph.bin", |s, _, w| {
+            store::write_sorted(s, w)
+        }),
+        ("gexf", "graph.gexf", |s, o, w| {
+            export::gexf::write_sorted(s, o, w)
+        }),
+        ("neo4j nodes", "entities.csv", |s, o, w| {
+            export::neo4j::write_nodes_sorted(s, o, w)
+        }),
+        ("neo4j edges", "relations.csv", |s, o, w| {
+            export::neo4j::write_edges_sorted(s, o, w)
+        }),
+    ];
+    println!("{:<12} {:>9} {:>10}", "file", "seconds", "MB");
+    for (name, file, f) in writers {
+        let p = dir.path().join(file);
+        let t = Instant::now();
+        export::write_atomic(&p, |w| f(&sorted, &opts, w)).unwrap();
+        let secs = t.elapsed().as_secs_f64();
+        let bytes = std::fs::metadata(&p).unwrap().len();
+        println!("{name:<12} {secs:>9.2} {:>10.1}", bytes as f64 / 1e6);
+    }
+    drop(sorted);
+    // Every format at once, as `build` writes them (in parallel with several threads).
+    let all = dir.path().join("all");
+    let t = Instant::now();
+    export::write_all(&g, &all, &Format::DEFAULT, &opts).unwrap();
     println!(
-        "{:<12} {:>9.2} {:>10.1}",
-        "graph.bin",
-        t.elapsed().as_secs_f64(),
-        std::fs::metadata(&bin).unwrap().len() as f64 / 1e6
+        "all formats with write_all ({} threads): {:.2} s",
+        rayon::current_num_threads(),
+        t.elapsed().as_secs_f64()
     );
+    let json = dir.path().join("graph.json");
+    let bin = store::companion(&json);
     let hub =
         g.g.node_indices()
             .max_by_key(|&n| g.g.neighbors_undirected(n).count())

@@ -101,8 +101,8 @@ fn exports(c: &mut Criterion) {
         ("dot", |g, o, w| export::dot::write(g, o, w)),
         ("json", |g, _, w| export::json::write(g, w)),
         ("gexf", |g, o, w| export::gexf::write(g, o, w)),
-        ("neo4j nodes", |g, _, w| export::neo4j::write_nodes(g, w)),
-        ("neo4j edges", |g, _, w| export::neo4j::write_edges(g, w)),
+        ("neo4j nodes", |g, o, w| export::neo4j::write_nodes(g, o, w)),
+        ("neo4j edges", |g, o, w| export::neo4j::write_edges(g, o, w)),
         ("graph.bin", |g, _, w| newsgraph::store::write_to(g, w)),
     ];
     for (name, f) in writers {

@@ -81,7 +81,7 @@ pub fn extract_text(k: &Knowledge, data: &[u8]) {
         }
         csv::write_nodes(&g, &opts, &mut sink).expect("csv nodes");
         csv::write_edges(&g, &opts, &mut sink).expect("csv edges");
-        neo4j::write_nodes(&g, &mut sink).expect("neo4j nodes");
-        neo4j::write_edges(&g, &mut sink).expect("neo4j edges");
+        neo4j::write_nodes(&g, &opts, &mut sink).expect("neo4j nodes");
+        neo4j::write_edges(&g, &opts, &mut sink).expect("neo4j edges");
     }
 }

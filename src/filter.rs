@@ -6,7 +6,7 @@
 //! rewrite counts. An edge kept by `--since 2025-01` still has the weight, article count and
 //! first/last dates it has over the whole corpus, but only its evidence from the window.
 
-use crate::graph::{Edge, Graph, Node};
+use crate::graph::{Edge, Evidence, Graph, Node};
 use crate::model::{Date, Kind, Modality, Relation};
 use anyhow::{Result, bail};
 use clap::Args;
@@ -155,7 +155,7 @@ impl Filter {
             return false;
         }
         if self.has_window() {
-            return match (n.first_seen, n.last_seen) {
+            return match (n.first_seen.get(), n.last_seen.get()) {
                 (Some(f), Some(l)) => self.meets(f, l),
                 _ => false,
             };
@@ -183,7 +183,7 @@ impl Filter {
         if !self.has_window() {
             return true;
         }
-        let (Some(first), Some(last)) = (e.first_seen, e.last_seen) else {
+        let (Some(first), Some(last)) = (e.first_seen.get(), e.last_seen.get()) else {
             return false;
         };
         if self.in_window(first) || self.in_window(last) {
@@ -191,58 +191,106 @@ impl Filter {
         }
         if e.evidence
             .iter()
-            .any(|ev| ev.date.is_some_and(|d| self.in_window(d)))
+            .any(|ev| ev.date.get().is_some_and(|d| self.in_window(d)))
         {
             return true;
         }
         // Evidence keeps the earliest occurrences, dated ones first: if it holds every
         // occurrence, or ends with an undated one, no dated occurrence is missing.
         let complete = e.evidence.len() as u64 >= e.weight
-            || e.evidence.last().is_some_and(|ev| ev.date.is_none());
+            || e.evidence.last().is_some_and(|ev| !ev.date.is_known());
         if complete {
             return false;
         }
-        let from = e.evidence.last().and_then(|ev| ev.date).unwrap_or(first);
+        let from = e
+            .evidence
+            .last()
+            .and_then(|ev| ev.date.get())
+            .unwrap_or(first);
         self.meets(from, last)
     }
 
-    fn keep_evidence(&self, ev: &crate::graph::Evidence) -> bool {
-        (!self.has_window() || ev.date.is_some_and(|d| self.in_window(d)))
-            && (self.modalities.is_empty() || self.modalities.contains(&ev.modality))
+    /// Whether an occurrence of a kept edge, of this date and modality, is shown: it lies in
+    /// the date window and has one of the modalities asked for.
+    pub fn keep_occurrence(&self, date: Option<Date>, modality: Modality) -> bool {
+        (!self.has_window() || date.is_some_and(|d| self.in_window(d)))
+            && (self.modalities.is_empty() || self.modalities.contains(&modality))
+    }
+
+    fn keep_evidence(&self, ev: &Evidence) -> bool {
+        self.keep_occurrence(ev.date.get(), ev.modality)
     }
 
     fn trim_evidence(&self, g: &mut Graph) {
         if self.has_window() || !self.modalities.is_empty() {
             for e in g.g.edge_weights_mut() {
-                e.evidence.retain(|ev| self.keep_evidence(ev));
+                if !e.evidence.iter().all(|ev| self.keep_evidence(ev)) {
+                    e.evidence = e
+                        .evidence
+                        .iter()
+                        .filter(|ev| self.keep_evidence(ev))
+                        .copied()
+                        .collect();
+                }
             }
         }
+    }
+
+    /// Which lines of `evidence.jsonl` go with the graph `g` this filter made: those of its
+    /// edges that [`Filter::keep_occurrence`] keeps.
+    pub fn evidence_lines(&self, g: &Graph) -> crate::export::evidence::Keep {
+        let this = self.clone();
+        let ids: rustc_hash::FxHashMap<Box<str>, u32> =
+            g.g.node_indices()
+                .map(|n| (g.g[n].id.as_str().into(), n.index() as u32))
+                .collect();
+        let kept: rustc_hash::FxHashSet<(u32, Relation, u32)> =
+            g.g.edge_indices()
+                .map(|e| {
+                    let (a, b) = g.g.edge_endpoints(e).unwrap();
+                    (a.index() as u32, g.g[e].relation, b.index() as u32)
+                })
+                .collect();
+        Box::new(move |l| {
+            this.keep_occurrence(l.date, l.modality)
+                && match (ids.get(&*l.source), ids.get(&*l.target)) {
+                    (Some(&a), Some(&b)) => kept.contains(&(a, l.relation, b)),
+                    _ => false,
+                }
+        })
     }
 
     /// Applies the whole filter: kinds and dates on nodes, relation, weight, modality and
     /// dates on edges, then the ego graph. Nodes left without edges are dropped when edges
     /// were filtered by relation, weight or modality. Fails when `around` names no entity or
-    /// one the other filters removed.
-    pub fn apply(&self, g: &Graph) -> Result<Graph> {
+    /// one the other filters removed. The graph is taken, not copied (and given back as it is
+    /// when the filter keeps everything).
+    pub fn apply(&self, g: Graph) -> Result<Graph> {
         if self.is_empty() {
-            return Ok(g.clone());
+            return Ok(g);
         }
+        let centre = match &self.around {
+            Some(actor) => {
+                let start = crate::query::resolve(&g, actor)?;
+                Some((g.g[start].id.clone(), g.g[start].label.clone()))
+            }
+            None => None,
+        };
         let mut out = g.filtered(
             |n| self.keep_node(n),
             |_, e, _| self.keep_edge(e),
             self.drops_edges(),
         );
-        if let Some(actor) = &self.around {
-            let start = crate::query::resolve(g, actor)?;
-            let node = &g.g[start];
-            let Some(centre) = out.node(&node.id) else {
+        if let Some((id, label)) = centre {
+            let Some(centre) = out.node(&id) else {
                 bail!(
-                    "--around: {} ({}) is not in the graph once the other filters are applied",
-                    node.label,
-                    node.id
+                    "--around: {label} ({id}) is not in the graph once the other filters are applied"
                 );
             };
-            let keep = ego(&out, centre, self.depth);
+            let keep: HashSet<String> = ego(&out, centre, self.depth)
+                .into_iter()
+                .map(str::to_string)
+                .collect();
             out = out.filtered(|n| keep.contains(n.id.as_str()), |_, _, _| true, false);
         }
         self.trim_evidence(&mut out);
@@ -251,9 +299,9 @@ impl Filter {
 
     /// Applies only the edge part of the filter (relation, weight, modality, dates) and keeps
     /// every node: what `neighbours` and `explain` query.
-    pub fn apply_to_edges(&self, g: &Graph) -> Graph {
+    pub fn apply_to_edges(&self, g: Graph) -> Graph {
         if self.is_empty() {
-            return g.clone();
+            return g;
         }
         let mut out = g.filtered(|_| true, |_, e, _| self.keep_edge(e), false);
         self.trim_evidence(&mut out);

@@ -46,71 +46,101 @@ const QUERY_NOISE: &[&str] = &[
     "sheikh",
 ];
 
-/// Finds the node an actor name refers to: exact id, label or alias (loosely: case, accents,
-/// dots), then the same without titles ("President Putin"), then a unique last-name match.
+/// The names of a graph's nodes, folded for lookups: built once per query, then asked for any
+/// number of names.
+pub struct Names<'g> {
+    g: &'g Graph,
+    by_key: HashMap<String, Vec<NodeIndex>>,
+    /// Each node's folded label.
+    labels: Vec<(String, NodeIndex)>,
+}
+
+impl<'g> Names<'g> {
+    /// Folds every label and alias of `g`.
+    pub fn new(g: &'g Graph) -> Names<'g> {
+        let mut by_key: HashMap<String, Vec<NodeIndex>> = HashMap::new();
+        let mut labels = Vec::with_capacity(g.node_count());
+        for n in g.g.node_indices() {
+            let node = &g.g[n];
+            let label = name_key(&node.label);
+            let mut forms: Vec<String> = node.aliases.iter().map(|a| name_key(a)).collect();
+            forms.push(label.clone());
+            forms.sort();
+            forms.dedup();
+            for f in forms {
+                by_key.entry(f).or_default().push(n);
+            }
+            labels.push((label, n));
+        }
+        Names { g, by_key, labels }
+    }
+
+    /// Finds the node an actor name refers to: exact id, label or alias (loosely: case,
+    /// accents, dots), then the same without titles ("President Putin"), then a unique
+    /// last-name match.
+    pub fn resolve(&self, name: &str) -> Result<NodeIndex> {
+        let g = self.g;
+        if let Some(n) = g.node(name) {
+            return Ok(n);
+        }
+        let key = name_key(name);
+        let pick = |cands: &[NodeIndex]| -> Option<NodeIndex> {
+            // The most mentioned node wins a tie (Putin the person before a Putin place).
+            cands
+                .iter()
+                .copied()
+                .max_by_key(|&n| (g.g[n].mentions, std::cmp::Reverse(g.g[n].id.as_str())))
+        };
+        if let Some(c) = self.by_key.get(&key) {
+            return Ok(pick(c).unwrap());
+        }
+        let stripped: Vec<&str> = key
+            .split(' ')
+            .filter(|w| !QUERY_NOISE.contains(w))
+            .collect();
+        let stripped = stripped.join(" ");
+        if !stripped.is_empty() {
+            if let Some(c) = self.by_key.get(&stripped) {
+                return Ok(pick(c).unwrap());
+            }
+            // A last name alone: labels ending with it.
+            let tail = format!(" {stripped}");
+            let ends: Vec<NodeIndex> = self
+                .labels
+                .iter()
+                .filter(|(l, _)| l.ends_with(&tail))
+                .map(|(_, n)| *n)
+                .collect();
+            if !ends.is_empty() {
+                return Ok(pick(&ends).unwrap());
+            }
+        }
+        // Unknown: suggest the closest names.
+        let mut scored: Vec<(f64, String)> =
+            g.g.node_weights()
+                .flat_map(|n| std::iter::once(n.label.clone()).chain(n.aliases.iter().cloned()))
+                .map(|s| (strsim::jaro_winkler(&key, &name_key(&s)), s))
+                .collect();
+        scored.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap().then_with(|| a.1.cmp(&b.1)));
+        scored.dedup_by(|a, b| a.1 == b.1);
+        let close: Vec<String> = scored.into_iter().take(5).map(|(_, s)| s).collect();
+        if close.is_empty() {
+            bail!("no entity named {name:?}: the graph is empty");
+        }
+        bail!(
+            "no entity named {name:?} in the graph; closest names: {}",
+            close.join(", ")
+        )
+    }
+}
+
+/// Finds the node an actor name refers to (see [`Names::resolve`]; to look up several names
+/// in one graph, build [`Names`] once).
 pub fn resolve(g: &Graph, name: &str) -> Result<NodeIndex> {
     if let Some(n) = g.node(name) {
         return Ok(n);
     }
-    let key = name_key(name);
-    let mut by_key: HashMap<String, Vec<NodeIndex>> = HashMap::new();
-    for n in g.g.node_indices() {
-        let node = &g.g[n];
-        let mut forms: Vec<String> = node.aliases.iter().map(|a| name_key(a)).collect();
-        forms.push(name_key(&node.label));
-        forms.sort();
-        forms.dedup();
-        for f in forms {
-            by_key.entry(f).or_default().push(n);
-        }
-    }
-    let pick = |cands: &[NodeIndex]| -> Option<NodeIndex> {
-        // The most mentioned node wins a tie (Putin the person before a Putin place).
-        cands
-            .iter()
-            .copied()
-            .max_by_key(|&n| (g.g[n].mentions, std::cmp::Reverse(g.g[n].id.clone())))
-    };
-    if let Some(c) = by_key.get(&key) {
-        return Ok(pick(c).unwrap());
-    }
-    let stripped: Vec<&str> = key
-        .split(' ')
-        .filter(|w| !QUERY_NOISE.contains(w))
-        .collect();
-    let stripped = stripped.join(" ");
-    if !stripped.is_empty() {
-        if let Some(c) = by_key.get(&stripped) {
-            return Ok(pick(c).unwrap());
-        }
-        // A last name alone: labels ending with it.
-        let ends: Vec<NodeIndex> =
-            g.g.node_indices()
-                .filter(|&n| {
-                    let l = name_key(&g.g[n].label);
-                    l.ends_with(&format!(" {stripped}"))
-                })
-                .collect();
-        if !ends.is_empty() {
-            return Ok(pick(&ends).unwrap());
-        }
-    }
-    // Unknown: suggest the closest names.
-    let mut scored: Vec<(f64, String)> =
-        g.g.node_weights()
-            .flat_map(|n| std::iter::once(n.label.clone()).chain(n.aliases.iter().cloned()))
-            .map(|s| (strsim::jaro_winkler(&key, &name_key(&s)), s))
-            .collect();
-    scored.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap().then_with(|| a.1.cmp(&b.1)));
-    scored.dedup_by(|a, b| a.1 == b.1);
-    let close: Vec<String> = scored.into_iter().take(5).map(|(_, s)| s).collect();
-    if close.is_empty() {
-        bail!("no entity named {name:?}: the graph is empty");
-    }
-    bail!(
-        "no entity named {name:?} in the graph; closest names: {}",
-        close.join(", ")
-    )
+    Names::new(g).resolve(name)
 }
 
 /// Which way an edge points from the queried node.
@@ -221,8 +251,8 @@ pub fn neighbours(g: &Graph, start: NodeIndex, q: &NeighbourQuery) -> Vec<Neighb
                 weight: edge.weight,
                 articles: edge.articles,
                 modality: edge.modalities(),
-                first_seen: edge.first_seen,
-                last_seen: edge.last_seen,
+                first_seen: edge.first_seen.get(),
+                last_seen: edge.last_seen.get(),
             });
             if let std::collections::hash_map::Entry::Vacant(v) = seen.entry(m) {
                 v.insert(d + 1);

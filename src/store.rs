@@ -21,9 +21,9 @@
 //! The file is written atomically after `graph.json`; a reader uses it only when it is at
 //! least as new as the JSON next to it, and falls back to the JSON when it is damaged.
 
-use crate::export::write_atomic;
-use crate::graph::{Caps, Edge, Evidence, Graph, Node};
-use crate::model::{Date, Kind, Modality, Relation};
+use crate::export::{Sorted, write_atomic};
+use crate::graph::{ArticleId, Caps, Day, Edge, Evidence, Graph, Node};
+use crate::model::{Kind, Modality, Relation};
 use anyhow::{Context, Result, bail};
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
@@ -81,24 +81,18 @@ fn put_str(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
-fn date_code(d: Option<Date>) -> u32 {
-    d.map_or(0, |d| {
-        (d.year as u32) << 9 | (d.month as u32) << 5 | d.day as u32
-    })
+fn date_code(d: Day) -> u32 {
+    d.code()
 }
 
-fn code_date(c: u64) -> Result<Option<Date>> {
-    if c == 0 {
-        return Ok(None);
-    }
-    let d = Date::new((c >> 9) as u16, ((c >> 5) & 15) as u8, (c & 31) as u8);
-    d.map(Some).context("bad date")
+fn code_date(c: u64) -> Result<Day> {
+    Day::from_code(c).context("bad date")
 }
 
-fn put_list(out: &mut Vec<u8>, items: &[String]) {
+fn put_list(out: &mut Vec<u8>, g: &Graph, items: &[ArticleId]) {
     put_varint(out, items.len() as u64);
-    for s in items {
-        put_str(out, s);
+    for &s in items {
+        put_str(out, g.article(s));
     }
 }
 
@@ -118,12 +112,13 @@ impl Counting<'_> {
 
 /// Writes the binary graph to `w`.
 pub fn write_to(g: &Graph, w: &mut dyn Write) -> Result<()> {
-    let nodes = g.sorted_nodes();
-    let edges = g.sorted_edges();
-    let mut pos_of = vec![0u32; g.g.node_count()];
-    for (i, n) in nodes.iter().enumerate() {
-        pos_of[n.index()] = i as u32;
-    }
+    write_sorted(&Sorted::new(g), w)
+}
+
+/// Writes the binary graph to `w`, in a computed export order.
+pub fn write_sorted(s: &Sorted<'_>, w: &mut dyn Write) -> Result<()> {
+    let g = s.g;
+    let (nodes, edges, pos_of) = (&s.nodes, &s.edges, &s.pos);
     let mut w = Counting { w, n: 0 };
     let mut off = [0u64; 9];
     let mut buf = Vec::with_capacity(1 << 16);
@@ -131,7 +126,7 @@ pub fn write_to(g: &Graph, w: &mut dyn Write) -> Result<()> {
     w.put(&VERSION.to_le_bytes())?;
     w.put(&0u32.to_le_bytes())?;
     off[NODE_HEADS] = w.n;
-    for &n in &nodes {
+    for &n in nodes {
         let node = &g.g[n];
         buf.clear();
         put_str(&mut buf, &node.id);
@@ -149,15 +144,15 @@ pub fn write_to(g: &Graph, w: &mut dyn Write) -> Result<()> {
     }
     off[NODE_BODIES] = w.n;
     let mut node_index = Vec::with_capacity((nodes.len() + 1) * 8);
-    for &n in &nodes {
+    for &n in nodes {
         node_index.extend_from_slice(&(w.n - off[NODE_BODIES]).to_le_bytes());
         buf.clear();
-        put_list(&mut buf, &g.g[n].article_ids);
+        put_list(&mut buf, g, &g.g[n].article_ids);
         w.put(&buf)?;
     }
     node_index.extend_from_slice(&(w.n - off[NODE_BODIES]).to_le_bytes());
     off[EDGE_HEADS] = w.n;
-    for &ei in &edges {
+    for &ei in edges {
         let (a, b) = g.g.edge_endpoints(ei).unwrap();
         let e = &g.g[ei];
         let rel = Relation::ALL.iter().position(|r| *r == e.relation).unwrap() as u32;
@@ -182,19 +177,19 @@ pub fn write_to(g: &Graph, w: &mut dyn Write) -> Result<()> {
     }
     off[EDGE_BODIES] = w.n;
     let mut edge_index = Vec::with_capacity((edges.len() + 1) * 8);
-    for &ei in &edges {
+    for &ei in edges {
         let e = &g.g[ei];
         edge_index.extend_from_slice(&(w.n - off[EDGE_BODIES]).to_le_bytes());
         buf.clear();
-        put_list(&mut buf, &e.article_ids);
+        put_list(&mut buf, g, &e.article_ids);
         put_varint(&mut buf, e.evidence.len() as u64);
-        for ev in &e.evidence {
+        for ev in e.evidence.iter() {
             put_varint(&mut buf, date_code(ev.date) as u64);
-            put_str(&mut buf, &ev.article);
+            put_str(&mut buf, g.article(ev.article));
             put_varint(&mut buf, ev.start as u64);
             put_varint(&mut buf, ev.end as u64);
-            put_str(&mut buf, &ev.sentence);
-            put_str(&mut buf, &ev.trigger);
+            put_str(&mut buf, &g.sentence(ev)?);
+            put_str(&mut buf, g.trigger(ev.trigger));
             buf.push(ev.modality.index() as u8);
         }
         w.put(&buf)?;
@@ -212,7 +207,7 @@ pub fn write_to(g: &Graph, w: &mut dyn Write) -> Result<()> {
     let mut count = 0u64;
     let mut adj = Vec::with_capacity(edges.len() * 8);
     let mut mine: Vec<u32> = Vec::new();
-    for &n in &nodes {
+    for &n in nodes {
         adj_index.extend_from_slice(&count.to_le_bytes());
         mine.clear();
         mine.extend(
@@ -291,13 +286,14 @@ impl<'a> Cur<'a> {
         self.i = end;
         std::str::from_utf8(s).context("bad UTF-8")
     }
-    fn list(&mut self) -> Result<Vec<String>> {
+    /// A list of article ids, interned in `g`.
+    fn list(&mut self, g: &mut Graph) -> Result<Box<[ArticleId]>> {
         let n = self.varint()? as usize;
         let mut v = Vec::with_capacity(n.min(1 << 16));
         for _ in 0..n {
-            v.push(self.str()?.to_string());
+            v.push(g.article_id(self.str()?));
         }
-        Ok(v)
+        Ok(v.into_boxed_slice())
     }
 }
 
@@ -308,6 +304,9 @@ fn u32_at(b: &[u8], i: usize) -> u32 {
 fn u64_at(b: &[u8], i: usize) -> u64 {
     u64::from_le_bytes(b[i..i + 8].try_into().unwrap())
 }
+
+/// The article ids and evidence of an edge.
+type EdgeBody = (Box<[ArticleId]>, Box<[Evidence]>);
 
 /// An open binary graph file: its header and node heads are read; edges are read on demand.
 pub struct Store {
@@ -424,7 +423,7 @@ impl Store {
                 aliases,
                 mentions: c.varint()?,
                 articles: c.varint()?,
-                article_ids: Vec::new(),
+                article_ids: Box::default(),
                 first_seen: code_date(c.varint()?)?,
                 last_seen: code_date(c.varint()?)?,
             };
@@ -446,7 +445,8 @@ impl Store {
                 self.off[NODE_BODIES] + a,
                 b.checked_sub(a).context("bad index")?,
             )?;
-            g.g[n].article_ids = Cur { b: &buf, i: 0 }.list()?;
+            let ids = Cur { b: &buf, i: 0 }.list(g)?;
+            g.g[n].article_ids = ids;
         }
         Ok(())
     }
@@ -498,9 +498,9 @@ impl Store {
                 .get(u32_at(&head, 8) as usize)
                 .context("bad relation")?;
             let (article_ids, evidence) = if bodies {
-                self.edge_body(e, index.as_deref())?
+                self.edge_body(g, e, index.as_deref())?
             } else {
-                (Vec::new(), Vec::new())
+                (Box::default(), Box::default())
             };
             let mut modality_counts = [0u64; 4];
             for (k, m) in modality_counts.iter_mut().enumerate() {
@@ -525,7 +525,7 @@ impl Store {
     }
 
     /// The article ids and evidence of an edge (`index`: the edge body index, when read whole).
-    fn edge_body(&self, e: u32, index: Option<&[u8]>) -> Result<(Vec<String>, Vec<Evidence>)> {
+    fn edge_body(&self, g: &mut Graph, e: u32, index: Option<&[u8]>) -> Result<EdgeBody> {
         let (a, b) = match index {
             Some(ix) => (u64_at(ix, e as usize * 8), u64_at(ix, e as usize * 8 + 8)),
             None => {
@@ -538,23 +538,30 @@ impl Store {
             b.checked_sub(a).context("bad index")?,
         )?;
         let mut c = Cur { b: &body, i: 0 };
-        let article_ids = c.list()?;
+        let article_ids = c.list(g)?;
         let n = c.varint()? as usize;
         let mut evidence = Vec::with_capacity(n.min(1 << 16));
         for _ in 0..n {
+            let date = code_date(c.varint()?)?;
+            let article = g.article_id(c.str()?);
+            let start = u32::try_from(c.varint()?).context("bad offset")?;
+            let end = u32::try_from(c.varint()?).context("bad offset")?;
+            let sentence = g.store_text(c.str()?);
+            let trigger = g.trigger_id(c.str()?);
+            let modality = *Modality::ALL
+                .get(c.byte()? as usize)
+                .context("bad modality")?;
             evidence.push(Evidence {
-                date: code_date(c.varint()?)?,
-                article: c.str()?.to_string(),
-                start: c.varint()? as usize,
-                end: c.varint()? as usize,
-                sentence: c.str()?.to_string(),
-                trigger: c.str()?.to_string(),
-                modality: *Modality::ALL
-                    .get(c.byte()? as usize)
-                    .context("bad modality")?,
+                date,
+                article,
+                start,
+                end,
+                trigger,
+                modality,
+                sentence,
             });
         }
-        Ok((article_ids, evidence))
+        Ok((article_ids, evidence.into_boxed_slice()))
     }
 
     /// Source, target and relation of an edge (file id).
@@ -694,10 +701,12 @@ fn load_binary(bin: &Path, need: Need<'_>) -> Result<Graph> {
         // Only the edges between the two: those in both adjacency lists. Unknown names are
         // reported by the query itself, with suggestions.
         Need::Between(a, b) => {
+            let names = crate::query::Names::new(&g);
             let ends: Vec<NodeIndex> = [a, b]
                 .iter()
-                .filter_map(|n| crate::query::resolve(&g, n).ok())
+                .filter_map(|n| names.resolve(n).ok())
                 .collect();
+            drop(names);
             if let [x, y] = ends[..] {
                 let mut ids = BTreeSet::new();
                 let ex = s.edges_of(x.index() as u64).with_context(damaged)?;
@@ -751,13 +760,15 @@ fn load_binary(bin: &Path, need: Need<'_>) -> Result<Graph> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::EvidenceRec;
+    use crate::model::Date;
     use crate::query::{NeighbourQuery, between, neighbours, resolve};
 
     fn d(y: u16, m: u8, day: u8) -> Option<Date> {
         Date::new(y, m, day)
     }
 
-    fn node(id: &str, label: &str, kind: Kind, alias: &str) -> Node {
+    fn node(g: &mut Graph, id: &str, label: &str, kind: Kind, alias: &str) -> Node {
         Node {
             id: id.into(),
             label: label.into(),
@@ -765,41 +776,45 @@ mod tests {
             aliases: [alias.to_string()].into_iter().collect(),
             mentions: 3,
             articles: 2,
-            article_ids: vec!["a1".into(), "a2".into()],
-            first_seen: d(2024, 1, 2),
-            last_seen: None,
+            article_ids: g.article_ids(["a1", "a2"]),
+            first_seen: d(2024, 1, 2).into(),
+            last_seen: Day::UNKNOWN,
         }
     }
 
-    fn edge(relation: Relation, weight: u64, sentence: &str) -> Edge {
+    fn edge(g: &mut Graph, relation: Relation, weight: u64, sentence: &str) -> Edge {
+        let evidence = [
+            EvidenceRec {
+                date: d(2024, 2, 29),
+                article: "a1".into(),
+                start: 5,
+                end: 50,
+                sentence: sentence.into(),
+                trigger: "met".into(),
+                modality: Modality::Asserted,
+            },
+            EvidenceRec {
+                date: None,
+                article: "b7".into(),
+                start: 0,
+                end: 9,
+                sentence: "Ünïcode “quotes”.".into(),
+                trigger: "said".into(),
+                modality: Modality::Possible,
+            },
+        ]
+        .iter()
+        .map(|ev| g.evidence(ev))
+        .collect();
         Edge {
             relation,
             weight,
             articles: 1,
-            article_ids: vec!["a1".into()],
-            first_seen: d(2024, 2, 29),
-            last_seen: d(2025, 12, 31),
+            article_ids: g.article_ids(["a1"]),
+            first_seen: d(2024, 2, 29).into(),
+            last_seen: d(2025, 12, 31).into(),
             modality_counts: [weight, 0, 1, 0],
-            evidence: vec![
-                Evidence {
-                    date: d(2024, 2, 29),
-                    article: "a1".into(),
-                    start: 5,
-                    end: 50,
-                    sentence: sentence.into(),
-                    trigger: "met".into(),
-                    modality: Modality::Asserted,
-                },
-                Evidence {
-                    date: None,
-                    article: "b7".into(),
-                    start: 0,
-                    end: 9,
-                    sentence: "Ünïcode “quotes”.".into(),
-                    trigger: "said".into(),
-                    modality: Modality::Possible,
-                },
-            ],
+            evidence,
         }
     }
 
@@ -807,16 +822,26 @@ mod tests {
     fn sample() -> Graph {
         let mut g = Graph::new(Caps::default());
         g.articles = 9;
-        let a = g.merge_node(node("person:ann_lee", "Ann Lee", Kind::Person, "Lee"));
-        let b = g.merge_node(node("person:bo_kim", "Bo Kim", Kind::Person, "Kim"));
-        let c = g.merge_node(node("place:cove", "Cove", Kind::Place, "Cove"));
-        let dd = g.merge_node(node("country:dania", "Dania", Kind::Country, "Danian"));
-        g.merge_node(node("weapon:zed", "Zed", Kind::Weapon, "Zed-1"));
-        g.merge_edge(a, b, edge(Relation::MetWith, 2, "Lee met Kim."));
-        g.merge_edge(b, c, edge(Relation::Visited, 1, "Kim visited Cove."));
-        g.merge_edge(c, dd, edge(Relation::LocatedIn, 4, "Cove, Dania."));
-        g.merge_edge(a, dd, edge(Relation::LeaderOf, 1, "Lee leads Dania."));
-        g.merge_edge(a, dd, edge(Relation::Visited, 1, "Lee visited Dania."));
+        let n = node(&mut g, "person:ann_lee", "Ann Lee", Kind::Person, "Lee");
+        let a = g.merge_node(n);
+        let n = node(&mut g, "person:bo_kim", "Bo Kim", Kind::Person, "Kim");
+        let b = g.merge_node(n);
+        let n = node(&mut g, "place:cove", "Cove", Kind::Place, "Cove");
+        let c = g.merge_node(n);
+        let n = node(&mut g, "country:dania", "Dania", Kind::Country, "Danian");
+        let dd = g.merge_node(n);
+        let n = node(&mut g, "weapon:zed", "Zed", Kind::Weapon, "Zed-1");
+        g.merge_node(n);
+        for (x, y, r, w, s) in [
+            (a, b, Relation::MetWith, 2, "Lee met Kim."),
+            (b, c, Relation::Visited, 1, "Kim visited Cove."),
+            (c, dd, Relation::LocatedIn, 4, "Cove, Dania."),
+            (a, dd, Relation::LeaderOf, 1, "Lee leads Dania."),
+            (a, dd, Relation::Visited, 1, "Lee visited Dania."),
+        ] {
+            let e = edge(&mut g, r, w, s);
+            g.merge_edge(x, y, e);
+        }
         g
     }
 
@@ -877,10 +902,23 @@ mod tests {
             resolve(&part, "Lee").unwrap(),
             resolve(&part, "Dania").unwrap(),
         );
-        let show = |v: Vec<(NodeIndex, NodeIndex, &Edge)>| {
-            format!("{:?}", v.iter().map(|x| x.2).collect::<Vec<_>>())
+        let show = |g: &Graph, v: Vec<(NodeIndex, NodeIndex, &Edge)>| {
+            v.iter()
+                .map(|x| {
+                    let ev: Vec<EvidenceRec> =
+                        x.2.evidence
+                            .iter()
+                            .map(|e| g.evidence_rec(e).unwrap())
+                            .collect();
+                    let ids: Vec<&str> = g.article_strs(&x.2.article_ids).collect();
+                    format!("{:?} {:?} {ids:?} {ev:?}", x.2.relation, x.2.weight)
+                })
+                .collect::<Vec<_>>()
         };
-        assert_eq!(show(between(&part, pa, pb)), show(between(&g, a, b)));
+        assert_eq!(
+            show(&part, between(&part, pa, pb)),
+            show(&g, between(&g, a, b))
+        );
         assert_eq!(between(&part, pa, pb).len(), 2);
         // Only the edges between the two are read.
         assert_eq!(part.edge_count(), 2);

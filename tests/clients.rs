@@ -4,7 +4,7 @@
 mod common;
 
 use newsgraph::export::{ExportOptions, Format, write_all};
-use newsgraph::graph::{Caps, Edge, Evidence, Graph, Node};
+use newsgraph::graph::{Caps, Edge, EvidenceRec, Graph, Node};
 use newsgraph::model::{Date, Kind, Modality, Relation};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -80,8 +80,82 @@ fn article(i: usize) -> String {
     }
 }
 
-fn node(id: &str, label: &str, kind: Kind, aliases: &[&str], dates: Option<(Date, Date)>) -> Node {
-    Node {
+/// A node with its strings: how the fixture describes a node, and what the exports of a graph
+/// should show for it.
+#[derive(Debug, Clone, PartialEq)]
+struct PNode {
+    id: String,
+    label: String,
+    kind: Kind,
+    aliases: BTreeSet<String>,
+    mentions: u64,
+    articles: u64,
+    article_ids: Vec<String>,
+    first_seen: Option<Date>,
+    last_seen: Option<Date>,
+}
+
+/// An edge with its strings (see [`PNode`]).
+#[derive(Debug, Clone, PartialEq)]
+struct PEdge {
+    relation: Relation,
+    weight: u64,
+    articles: u64,
+    article_ids: Vec<String>,
+    first_seen: Option<Date>,
+    last_seen: Option<Date>,
+    modality_counts: [u64; 4],
+    evidence: Vec<EvidenceRec>,
+}
+
+impl PEdge {
+    fn modalities(&self) -> Vec<Modality> {
+        Modality::ALL
+            .iter()
+            .copied()
+            .filter(|m| self.modality_counts[m.index()] > 0)
+            .collect()
+    }
+}
+
+/// Merges a described node into the graph.
+fn put_node(g: &mut Graph, n: PNode) -> petgraph::graph::NodeIndex {
+    let article_ids = g.article_ids(&n.article_ids);
+    g.merge_node(Node {
+        id: n.id,
+        label: n.label,
+        kind: n.kind,
+        aliases: n.aliases,
+        mentions: n.mentions,
+        articles: n.articles,
+        article_ids,
+        first_seen: n.first_seen.into(),
+        last_seen: n.last_seen.into(),
+    })
+}
+
+/// Merges a described edge into the graph.
+fn put_edge(g: &mut Graph, a: petgraph::graph::NodeIndex, b: petgraph::graph::NodeIndex, e: PEdge) {
+    let article_ids = g.article_ids(&e.article_ids);
+    let evidence = e.evidence.iter().map(|ev| g.evidence(ev)).collect();
+    g.merge_edge(
+        a,
+        b,
+        Edge {
+            relation: e.relation,
+            weight: e.weight,
+            articles: e.articles,
+            article_ids,
+            first_seen: e.first_seen.into(),
+            last_seen: e.last_seen.into(),
+            modality_counts: e.modality_counts,
+            evidence,
+        },
+    );
+}
+
+fn node(id: &str, label: &str, kind: Kind, aliases: &[&str], dates: Option<(Date, Date)>) -> PNode {
+    PNode {
         id: id.to_string(),
         label: label.to_string(),
         kind,
@@ -100,8 +174,8 @@ fn evidence(
     start: usize,
     sentence: &str,
     m: Modality,
-) -> Evidence {
-    Evidence {
+) -> EvidenceRec {
+    EvidenceRec {
         date,
         article: article.to_string(),
         start,
@@ -112,14 +186,14 @@ fn evidence(
     }
 }
 
-fn edge(relation: Relation, ev: Vec<Evidence>) -> Edge {
+fn edge(relation: Relation, ev: Vec<EvidenceRec>) -> PEdge {
     let mut counts = [0u64; 4];
     for e in &ev {
         counts[e.modality.index()] += 1;
     }
     let dates: Vec<Date> = ev.iter().filter_map(|e| e.date).collect();
     let ids: BTreeSet<String> = ev.iter().map(|e| e.article.clone()).collect();
-    Edge {
+    PEdge {
         relation,
         weight: ev.len() as u64,
         articles: ids.len() as u64,
@@ -131,12 +205,18 @@ fn edge(relation: Relation, ev: Vec<Evidence>) -> Edge {
     }
 }
 
+/// The caps of the fixture: more evidence kept than the exports other than JSON show.
+const FIXTURE_CAPS: Caps = Caps {
+    article_ids: 10,
+    evidence: 5,
+};
+
 /// The fixture graph: one node per awkward case (label, aliases and evidence hold it), a small
 /// news cluster with parallel edges of different relations between the same pair, symmetric
 /// relations, a self-loop, an isolated node, dated and undated nodes and edges, and a 20 kB
 /// evidence sentence.
 fn fixture() -> Graph {
-    let mut g = Graph::new(Caps::default());
+    let mut g = Graph::new(FIXTURE_CAPS);
     g.articles = 12;
     let aw = awkward();
     let n = aw.len();
@@ -157,7 +237,7 @@ fn fixture() -> Graph {
         nd.article_ids = vec![article(i), article(i + 1)];
         nd.article_ids.sort();
         nd.articles = 2;
-        idx.push(g.merge_node(nd));
+        idx.push(put_node(&mut g, nd));
     }
     // A chain through the awkward nodes; each edge's evidence holds both labels.
     for i in 0..n - 1 {
@@ -170,56 +250,74 @@ fn fixture() -> Graph {
             &sentence,
             Modality::Asserted,
         )];
-        g.merge_edge(idx[i], idx[i + 1], edge(Relation::Criticized, ev));
+        put_edge(&mut g, idx[i], idx[i + 1], edge(Relation::Criticized, ev));
     }
     // An evidence sentence that is just an awkward string (no prefix of ours before it in JSON).
     let ev = vec![evidence(None, "a00", 0, &aw[10].label, Modality::Possible)];
-    g.merge_edge(idx[10], idx[12], edge(Relation::Urged, ev));
+    put_edge(&mut g, idx[10], idx[12], edge(Relation::Urged, ev));
 
     let d16 = date(2025, 10, 16);
     let d17 = date(2025, 10, 17);
-    let trump = g.merge_node(node(
-        "person:donald_trump",
-        "Donald Trump",
-        Kind::Person,
-        &["Donald Trump", "Trump", "President Trump"],
-        Some((d16, d17)),
-    ));
-    let putin = g.merge_node(node(
-        "person:vladimir_putin",
-        "Vladimir Putin",
-        Kind::Person,
-        &["Putin", "Vladimir Putin", "Путин"],
-        Some((d16, d17)),
-    ));
-    let budapest = g.merge_node(node(
-        "place:budapest",
-        "Budapest",
-        Kind::Place,
-        &["Budapest"],
-        Some((d17, d17)),
-    ));
-    let ukraine = g.merge_node(node(
-        "country:ukraine",
-        "Ukraine",
-        Kind::Country,
-        &["Ukraine", "Ukrainian"],
-        None,
-    ));
-    let tomahawk = g.merge_node(node(
-        "weapon:tomahawk",
-        "Tomahawk",
-        Kind::Weapon,
-        &["Tomahawk", "Tomahawks"],
-        None,
-    ));
-    g.merge_node(node(
-        "organisation:isolated",
-        "Isolated Org",
-        Kind::Organisation,
-        &["Isolated Org"],
-        None,
-    ));
+    let trump = put_node(
+        &mut g,
+        node(
+            "person:donald_trump",
+            "Donald Trump",
+            Kind::Person,
+            &["Donald Trump", "Trump", "President Trump"],
+            Some((d16, d17)),
+        ),
+    );
+    let putin = put_node(
+        &mut g,
+        node(
+            "person:vladimir_putin",
+            "Vladimir Putin",
+            Kind::Person,
+            &["Putin", "Vladimir Putin", "Путин"],
+            Some((d16, d17)),
+        ),
+    );
+    let budapest = put_node(
+        &mut g,
+        node(
+            "place:budapest",
+            "Budapest",
+            Kind::Place,
+            &["Budapest"],
+            Some((d17, d17)),
+        ),
+    );
+    let ukraine = put_node(
+        &mut g,
+        node(
+            "country:ukraine",
+            "Ukraine",
+            Kind::Country,
+            &["Ukraine", "Ukrainian"],
+            None,
+        ),
+    );
+    let tomahawk = put_node(
+        &mut g,
+        node(
+            "weapon:tomahawk",
+            "Tomahawk",
+            Kind::Weapon,
+            &["Tomahawk", "Tomahawks"],
+            None,
+        ),
+    );
+    put_node(
+        &mut g,
+        node(
+            "organisation:isolated",
+            "Isolated Org",
+            Kind::Organisation,
+            &["Isolated Org"],
+            None,
+        ),
+    );
     // Four pieces of evidence: only the first three are shown outside JSON.
     let spoke = vec![
         evidence(
@@ -252,8 +350,9 @@ fn fixture() -> Graph {
         ),
     ];
     // Symmetric relations: given from Putin to Trump, stored from the smaller id.
-    g.merge_edge(putin, trump, edge(Relation::SpokeWith, spoke));
-    g.merge_edge(
+    put_edge(&mut g, putin, trump, edge(Relation::SpokeWith, spoke));
+    put_edge(
+        &mut g,
         trump,
         putin,
         edge(
@@ -268,7 +367,8 @@ fn fixture() -> Graph {
         ),
     );
     // Parallel directed edges between the same pair, in both directions.
-    g.merge_edge(
+    put_edge(
+        &mut g,
         trump,
         putin,
         edge(
@@ -282,7 +382,8 @@ fn fixture() -> Graph {
             )],
         ),
     );
-    g.merge_edge(
+    put_edge(
+        &mut g,
         putin,
         trump,
         edge(
@@ -296,7 +397,8 @@ fn fixture() -> Graph {
             )],
         ),
     );
-    g.merge_edge(
+    put_edge(
+        &mut g,
         putin,
         budapest,
         edge(
@@ -311,7 +413,8 @@ fn fixture() -> Graph {
         ),
     );
     // A self-loop.
-    g.merge_edge(
+    put_edge(
+        &mut g,
         trump,
         trump,
         edge(
@@ -326,7 +429,8 @@ fn fixture() -> Graph {
         ),
     );
     // Undated, with the 20 kB sentence.
-    g.merge_edge(
+    put_edge(
+        &mut g,
         ukraine,
         tomahawk,
         edge(
@@ -437,7 +541,7 @@ fn neo4j_text(s: &str) -> String {
 
 /// The evidence summary shown outside JSON: the first `n` items as "[article] sentence",
 /// joined by " || ".
-fn summary(e: &Edge, n: usize) -> String {
+fn summary(e: &PEdge, n: usize) -> String {
     e.evidence
         .iter()
         .take(n)
@@ -446,11 +550,11 @@ fn summary(e: &Edge, n: usize) -> String {
         .join(" || ")
 }
 
-fn aliases(n: &Node) -> String {
+fn aliases(n: &PNode) -> String {
     n.aliases.iter().cloned().collect::<Vec<_>>().join("; ")
 }
 
-fn modalities(e: &Edge) -> Vec<&'static str> {
+fn modalities(e: &PEdge) -> Vec<&'static str> {
     e.modalities().iter().map(|m| m.as_str()).collect()
 }
 
@@ -458,21 +562,50 @@ fn date_str(d: Option<Date>) -> Option<String> {
     d.map(|d| d.to_string())
 }
 
-/// Every edge of the source graph as (source id, target id, edge).
-fn edges_of(g: &Graph) -> Vec<(String, String, Edge)> {
+/// Every edge of the source graph as (source id, target id, edge), in export order.
+fn edges_of(g: &Graph) -> Vec<(String, String, PEdge)> {
     g.sorted_edges()
         .into_iter()
-        .map(|e| {
-            let (a, b) = g.g.edge_endpoints(e).unwrap();
-            (g.g[a].id.clone(), g.g[b].id.clone(), g.g[e].clone())
+        .map(|ei| {
+            let (a, b) = g.g.edge_endpoints(ei).unwrap();
+            let e = &g.g[ei];
+            let pe = PEdge {
+                relation: e.relation,
+                weight: e.weight,
+                articles: e.articles,
+                article_ids: g.article_strs(&e.article_ids).map(String::from).collect(),
+                first_seen: e.first_seen.get(),
+                last_seen: e.last_seen.get(),
+                modality_counts: e.modality_counts,
+                evidence: e
+                    .evidence
+                    .iter()
+                    .map(|ev| g.evidence_rec(ev).unwrap())
+                    .collect(),
+            };
+            (g.g[a].id.clone(), g.g[b].id.clone(), pe)
         })
         .collect()
 }
 
-fn nodes_of(g: &Graph) -> Vec<Node> {
+/// Every node of the source graph, in export order.
+fn nodes_of(g: &Graph) -> Vec<PNode> {
     g.sorted_nodes()
         .into_iter()
-        .map(|n| g.g[n].clone())
+        .map(|i| {
+            let n = &g.g[i];
+            PNode {
+                id: n.id.clone(),
+                label: n.label.clone(),
+                kind: n.kind,
+                aliases: n.aliases.clone(),
+                mentions: n.mentions,
+                articles: n.articles,
+                article_ids: g.article_strs(&n.article_ids).map(String::from).collect(),
+                first_seen: n.first_seen.get(),
+                last_seen: n.last_seen.get(),
+            }
+        })
         .collect()
 }
 
@@ -1102,6 +1235,144 @@ fn json_round_trips_through_networkx_node_link_graph() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// evidence.jsonl
+// ---------------------------------------------------------------------------------------------
+
+/// Articles for a real build whose ids and texts hold awkward characters: quotes, backslashes,
+/// tabs, CR LF, U+2028, emoji, markup, Cyrillic; one undated.
+const EVIDENCE_ARTICLES: &[&str] = &[
+    r#"{"id":"q1 \"quoted\" \\ back","date":"2025-10-17","text":"President Donald Trump met Vladimir Putin in Budapest on Friday. Trump spoke with Putin about Ukraine \"at length\" \\ twice."}"#,
+    r#"{"id":"Зеленський-1","date":"2025-10-18","text":"Volodymyr Zelensky urged Trump to send Tomahawk missiles.\tZelensky said the talks went well — «Ми готові»."}"#,
+    r#"{"id":"tab\tand\u2028sep","text":"Russia attacked Ukraine overnight \u2028 officials said. Germany supplies Taurus missiles to Ukraine."}"#,
+    r#"{"id":"n4","date":"2025-11-02","text":"Trump said he would not send Tomahawk missiles to Ukraine.\r\nPutin criticized NATO 👩‍👩‍👧 & <partners>."}"#,
+    r#"{"id":"n5","date":"2024-03-02","text":"Sergei Lavrov met Marco Rubio in Budapest. Lavrov spoke with Rubio. Lavrov spoke with Rubio again on Monday."}"#,
+    r#"{"id":"n6","date":"2025-10-17","text":"Trump met Putin again. Putin praised Trump. Trump met Putin in Alaska."}"#,
+];
+
+#[test]
+fn evidence_jsonl_reads_back_with_serde_json_and_python_json() {
+    use newsgraph::export::evidence::Line;
+    use std::collections::BTreeMap;
+    let test = "evidence_jsonl_reads_back_with_serde_json_and_python_json";
+    let dir = common::tempdir();
+    let input = dir.path().join("news.jsonl");
+    std::fs::write(&input, EVIDENCE_ARTICLES.join("\n") + "\n").unwrap();
+    let out = dir.path().join("out");
+    let o = common::run(
+        env!("CARGO_BIN_EXE_newsgraph"),
+        [
+            "build".as_ref(),
+            input.as_os_str(),
+            "--quiet".as_ref(),
+            "--format".as_ref(),
+            "json".as_ref(),
+            "--output".as_ref(),
+            out.as_os_str(),
+        ],
+    );
+    common::assert_success("newsgraph build", &o);
+    let doc: Value = serde_json::from_slice(&std::fs::read(out.join("graph.json")).unwrap())
+        .expect("graph.json is JSON");
+    let key = |s: &str, r: &str, t: &str| (s.to_string(), r.to_string(), t.to_string());
+    let mut weights = BTreeMap::new();
+    let mut samples = Vec::new();
+    for e in doc["edges"].as_array().unwrap() {
+        let (s, r, t) = (
+            e["source"].as_str().unwrap(),
+            e["relation"].as_str().unwrap(),
+            e["target"].as_str().unwrap(),
+        );
+        weights.insert(key(s, r, t), e["weight"].as_u64().unwrap());
+        for ev in e["evidence"].as_array().unwrap() {
+            samples.push((key(s, r, t), ev.clone()));
+        }
+    }
+    assert!(weights.len() >= 5, "too few edges: {weights:?}");
+    let text = std::fs::read(out.join("evidence.jsonl")).unwrap();
+    assert!(text.ends_with(b"\n"), "the last line has no newline");
+    let raw: Vec<&[u8]> = text.split(|&b| b == b'\n').collect();
+    let raw = &raw[..raw.len() - 1];
+    let mut d = Diffs::default();
+    // serde_json: every line is one object of the documented shape.
+    let lines: Vec<Line<'_>> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            serde_json::from_slice(l).unwrap_or_else(|e| panic!("evidence.jsonl:{}: {e}", i + 1))
+        })
+        .collect();
+    let mut counts: BTreeMap<(String, String, String), u64> = BTreeMap::new();
+    for l in &lines {
+        *counts
+            .entry(key(&l.source, l.relation.id(), &l.target))
+            .or_default() += 1;
+    }
+    d.eq("lines per edge = edge weights", &counts, &weights);
+    d.eq(
+        "lines = sum of weights",
+        lines.len() as u64,
+        weights.values().sum::<u64>(),
+    );
+    // Every piece of evidence graph.json keeps is a line of its edge.
+    let as_value = |l: &Line<'_>| {
+        let mut v = serde_json::json!({
+            "article": l.article, "start": l.start, "end": l.end,
+            "sentence": l.sentence, "trigger": l.trigger, "modality": l.modality,
+        });
+        if let Some(date) = l.date {
+            v["date"] = Value::from(date.to_string());
+        }
+        v
+    };
+    for (k, ev) in &samples {
+        let found = lines
+            .iter()
+            .any(|l| key(&l.source, l.relation.id(), &l.target) == *k && as_value(l) == *ev);
+        d.check(
+            found,
+            format!("graph.json evidence {ev} of {k:?} is no line"),
+        );
+    }
+    // The awkward ids and sentences came through.
+    let articles: BTreeSet<&str> = lines.iter().map(|l| l.article.as_ref()).collect();
+    for id in [
+        "q1 \"quoted\" \\ back",
+        "Зеленський-1",
+        "tab\tand\u{2028}sep",
+    ] {
+        d.check(articles.contains(id), format!("no line of article {id:?}"));
+    }
+    d.check(
+        lines.iter().any(|l| l.date.is_none()),
+        "no line of the undated article",
+    );
+    d.finish("evidence.jsonl read by serde_json");
+    // Python's json module reads the same values.
+    let Some(py) = common::python_with(test, &["json"]) else {
+        return;
+    };
+    let script = common::clients_dir().join("readers.py");
+    let path = out.join("evidence.jsonl");
+    let got = common::run_ok(
+        "readers.py jsonl",
+        &py,
+        [script.as_os_str(), "jsonl".as_ref(), path.as_os_str()],
+    );
+    let got: Value = serde_json::from_str(&got).expect("readers.py output is JSON");
+    let got = got["lines"].as_array().unwrap();
+    let mut d = Diffs::default();
+    d.eq("lines read by Python", got.len(), lines.len());
+    for (i, (p, l)) in got.iter().zip(&lines).enumerate() {
+        let mut want = as_value(l);
+        want["source"] = Value::from(l.source.as_ref());
+        want["target"] = Value::from(l.target.as_ref());
+        want["relation"] = Value::from(l.relation.id());
+        d.eq(format!("line {}", i + 1), p, &want);
+    }
+    d.finish("evidence.jsonl read by Python's json");
+}
+
+// ---------------------------------------------------------------------------------------------
 // DOT
 // ---------------------------------------------------------------------------------------------
 
@@ -1317,7 +1588,7 @@ impl Table {
 }
 
 /// The expected cells of `nodes.csv` and `edges.csv` as Gephi reads them, by column name.
-fn gephi_expected_nodes(n: &Node, guard: bool) -> Vec<(&'static str, Option<String>)> {
+fn gephi_expected_nodes(n: &PNode, guard: bool) -> Vec<(&'static str, Option<String>)> {
     vec![
         ("Id", Some(n.id.trim().to_string())),
         ("Label", Some(gephi_text(&n.label, guard))),
@@ -1337,7 +1608,7 @@ fn gephi_expected_nodes(n: &Node, guard: bool) -> Vec<(&'static str, Option<Stri
 fn gephi_expected_edge(
     s: &str,
     t: &str,
-    e: &Edge,
+    e: &PEdge,
     guard: bool,
 ) -> Vec<(&'static str, Option<String>)> {
     vec![
@@ -1374,7 +1645,7 @@ fn check_gephi_tables(what: &str, g: &Graph, nodes: &Table, edges: &Table, guard
     }
     d.eq("nodes.csv rows", nodes.rows.len(), g.node_count());
     d.eq("edges.csv rows", edges.rows.len(), g.edge_count());
-    for n in nodes_of(&g) {
+    for n in nodes_of(g) {
         let Some(row) = nodes
             .rows
             .iter()
@@ -1858,6 +2129,33 @@ fn neo4j_headers_follow_the_import_grammar() {
         }
     }
     d.finish("Neo4j CSV headers and cells");
+}
+
+#[test]
+fn neo4j_relations_show_as_much_evidence_as_asked() {
+    for shown in [0, 1, 3, 5] {
+        let dir = common::tempdir();
+        let opts = ExportOptions {
+            evidence_shown: shown,
+            ..ExportOptions::default()
+        };
+        let g = export_with(dir.path(), &opts);
+        let (h, rows) = read_csv(&dir.path().join("neo4j/relations.csv"));
+        let col = h
+            .iter()
+            .position(|c| c == "evidence")
+            .expect("evidence column");
+        let mut d = Diffs::default();
+        d.eq("relation rows", rows.len(), g.edge_count());
+        for (row, (s, t, e)) in rows.iter().zip(edges_of(&g)) {
+            d.eq(
+                format!("{s} -{}-> {t} evidence, {shown} shown", e.relation.id()),
+                row[col].clone(),
+                neo4j_text(&summary(&e, shown)),
+            );
+        }
+        d.finish("Neo4j evidence with --evidence-shown");
+    }
 }
 
 #[test]

@@ -92,6 +92,8 @@ fn same_input_same_bytes_at_any_thread_count() {
         "edges.csv",
         "graph.dot",
         "graph.json",
+        "graph.bin",
+        "evidence.jsonl",
         "graph.gexf",
         "neo4j/entities.csv",
         "neo4j/relations.csv",
@@ -102,6 +104,18 @@ fn same_input_same_bytes_at_any_thread_count() {
     assert_eq!(g["graph"]["articles"], 600);
     assert!(g["nodes"].as_array().unwrap().len() >= 20, "too few nodes");
     assert!(g["edges"].as_array().unwrap().len() >= 50, "too few edges");
+    // evidence.jsonl is not trivially empty either: a line per occurrence.
+    let weights: u64 = g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["weight"].as_u64().unwrap())
+        .sum();
+    let lines = first[Path::new("evidence.jsonl")]
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .count();
+    assert_eq!(lines as u64, weights);
 
     assert_same(
         &first,

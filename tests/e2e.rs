@@ -84,6 +84,8 @@ fn build_finds_the_main_actors_and_relations_of_the_article() {
         "edges.csv",
         "graph.dot",
         "graph.json",
+        "graph.bin",
+        "evidence.jsonl",
         "graph.gexf",
         "neo4j/entities.csv",
         "neo4j/relations.csv",
@@ -115,6 +117,36 @@ fn neighbours_of_putin_include_trump_via_spoke_with() {
         }),
         "no `spoke_with ... Donald Trump` row in:\n{out}"
     );
+}
+
+#[test]
+fn queries_end_quietly_when_standard_output_closes() {
+    // `newsgraph neighbours putin | head -0`: the reader is gone before anything is written.
+    let dir = common::tempdir();
+    build_into(dir.path());
+    let graph = dir.path().join("graph.json");
+    for args in [
+        vec!["neighbours", "putin"],
+        vec!["neighbours", "putin", "--json"],
+        vec!["explain", "Trump", "Putin"],
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+            .args(&args)
+            .arg("--graph")
+            .arg(&graph)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let o = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            o.status.success() && !err.contains("panicked"),
+            "{args:?} with a closed standard output: {} {err}",
+            o.status
+        );
+    }
 }
 
 #[test]

@@ -180,7 +180,7 @@ fn date(s: &str) -> Option<Date> {
 }
 
 fn apply(f: Filter) -> Graph {
-    f.apply(&graph(Caps::default())).unwrap()
+    f.apply(graph(Caps::default())).unwrap()
 }
 
 #[test]
@@ -217,9 +217,13 @@ fn since_keeps_edges_seen_from_that_date_with_their_evidence_from_then() {
     // and the counts of the whole corpus.
     let e = edge(&g, TRUMP, "met_with", PUTIN);
     assert!(!e.evidence.is_empty());
-    assert!(e.evidence.iter().all(|ev| ev.date == date("2025-10-20")));
+    assert!(
+        e.evidence
+            .iter()
+            .all(|ev| ev.date.get() == date("2025-10-20"))
+    );
     assert_eq!(e.weight, 4);
-    assert_eq!(e.first_seen, date("2019-06-20"));
+    assert_eq!(e.first_seen.get(), date("2019-06-20"));
     // Before the window, or undated: gone.
     assert!(!has(&g, RUSSIA, "attacked", UKRAINE));
     assert!(!has(&g, PUTIN, "leader_of", RUSSIA));
@@ -244,7 +248,11 @@ fn until_and_a_window_keep_only_edges_with_an_occurrence_in_it() {
     });
     assert!(has(&g, RUSSIA, "attacked", UKRAINE));
     let e = edge(&g, TRUMP, "met_with", PUTIN);
-    assert!(e.evidence.iter().all(|ev| ev.date == date("2019-06-20")));
+    assert!(
+        e.evidence
+            .iter()
+            .all(|ev| ev.date.get() == date("2019-06-20"))
+    );
     assert!(!has(&g, LAVROV, "spoke_with", RUBIO));
     assert!(!node_ids(&g).contains(LAVROV));
     // A window between two occurrences of an edge whose evidence is complete: not seen then.
@@ -276,7 +284,7 @@ fn window_uses_the_last_date_when_the_evidence_was_capped() {
         until: date("2025-10-21"),
         ..Filter::default()
     }
-    .apply(&graph(caps))
+    .apply(graph(caps))
     .unwrap();
     // met_with kept its 2019 evidence only, but was last seen on 2025-10-20.
     let e = edge(&g, TRUMP, "met_with", PUTIN);
@@ -402,7 +410,7 @@ fn around_keeps_the_ego_graph_to_a_depth() {
         around: Some("Napoleon".into()),
         ..Filter::default()
     }
-    .apply(&graph(Caps::default()))
+    .apply(graph(Caps::default()))
     .unwrap_err()
     .to_string();
     assert!(err.contains("Napoleon"), "{err}");
@@ -411,7 +419,7 @@ fn around_keeps_the_ego_graph_to_a_depth() {
         kinds: vec![Kind::Country],
         ..Filter::default()
     }
-    .apply(&graph(Caps::default()))
+    .apply(graph(Caps::default()))
     .unwrap_err()
     .to_string();
     assert!(
@@ -426,7 +434,7 @@ fn edge_filters_for_queries_keep_every_node() {
         since: date("2025-10-19"),
         ..Filter::default()
     };
-    let g = f.apply_to_edges(&graph(Caps::default()));
+    let g = f.apply_to_edges(graph(Caps::default()));
     assert_eq!(node_ids(&g), node_ids(&graph(Caps::default())));
     assert!(!has(&g, RUSSIA, "attacked", UKRAINE));
     assert!(has(&g, TRUMP, "met_with", PUTIN));
@@ -719,4 +727,63 @@ fn neighbours_country_lists_its_officials_edges_and_says_through_whom() {
         .find(|r| r["label"] == "Marco Rubio")
         .expect("Rubio is reached through Lavrov");
     assert_eq!(rubio["from"], "Sergei Lavrov");
+}
+
+/// The lines of an `evidence.jsonl`, parsed.
+fn evidence_lines(path: &Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn filters_keep_the_evidence_lines_of_the_edges_they_keep() {
+    let dir = tempdir();
+    let g = graph_file(dir.path());
+    let all = evidence_lines(&dir.path().join("evidence.jsonl"));
+    let weights: u64 = {
+        let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&g).unwrap()).unwrap();
+        doc["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["weight"].as_u64().unwrap())
+            .sum()
+    };
+    assert_eq!(all.len() as u64, weights, "one line per occurrence");
+    let out = dir.path().join("out");
+    run_ok(newsgraph().arg("merge").arg(&g).arg("-o").arg(&out).args([
+        "-q",
+        "--since",
+        "2025-10-19",
+        "--modality",
+        "asserted,planned",
+        "--kind",
+        "person,country",
+        "-f",
+        "json",
+    ]));
+    let doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("graph.json")).unwrap()).unwrap();
+    let kept = doc_edges(&doc);
+    assert!(!kept.is_empty());
+    let want: Vec<&serde_json::Value> = all
+        .iter()
+        .filter(|l| {
+            let edge = (
+                l["source"].as_str().unwrap().to_string(),
+                l["relation"].as_str().unwrap().to_string(),
+                l["target"].as_str().unwrap().to_string(),
+            );
+            kept.contains(&edge)
+                && l["date"].as_str().is_some_and(|d| d >= "2025-10-19")
+                && ["asserted", "planned"].contains(&l["modality"].as_str().unwrap())
+        })
+        .collect();
+    let got = evidence_lines(&out.join("evidence.jsonl"));
+    assert!(!got.is_empty(), "some occurrences are in the window");
+    assert!(got.len() < all.len(), "the filter dropped some lines");
+    assert_eq!(got.iter().collect::<Vec<_>>(), want);
 }

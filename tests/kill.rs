@@ -3,10 +3,12 @@
 //! new one, never a torn mix — and `--output` never deletes or changes a file it did not write.
 //!
 //! The kill points are found by watching the output folder, not by timing: while the build is
-//! still reading standard input (nothing can have been written yet), the moment a temporary
-//! file of the killed process appears (it is writing), and the moment `graph.json` has been
-//! renamed into place (some exports are new, the rest not yet). Kills after fixed delays are
-//! added on top; whatever they hit, the same checks hold.
+//! still reading standard input (only `evidence.jsonl`, which is written as the build streams,
+//! has a temporary file yet), the moment a temporary file of another export appears (it is
+//! writing the exports), and the moment `graph.json` has been renamed into place (some exports
+//! are new, the rest not yet). Kills after fixed delays are added on top; whatever they hit,
+//! the same checks hold. The temporary files killed builds leave behind are removed by the
+//! next successful build.
 
 #[path = "hostile/corpus.rs"]
 #[allow(dead_code)]
@@ -20,17 +22,21 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 /// Every file the default build writes, relative to the output folder.
-const EXPORTS: [&str; 9] = [
+const EXPORTS: [&str; 10] = [
     "graph.graphml",
     "nodes.csv",
     "edges.csv",
     "graph.dot",
     "graph.json",
     "graph.bin",
+    "evidence.jsonl",
     "graph.gexf",
     "neo4j/entities.csv",
     "neo4j/relations.csv",
 ];
+
+/// The temporary file `evidence.jsonl` is streamed to while the build reads.
+const STREAM: &str = ".evidence.jsonl.tmp-";
 
 /// Files that belong to the user, placed in the output folder before any build.
 const UNRELATED: [(&str, &str); 5] = [
@@ -234,9 +240,10 @@ fn killed_builds_leave_the_previous_exports_whole() {
     std::thread::sleep(Duration::from_millis(300));
     let pid = kill(child);
     drop(stdin);
+    let early = temps_of(&out, pid);
     assert!(
-        temps_of(&out, pid).is_empty(),
-        "temporary file before any export"
+        early.iter().all(|t| is_stream(t)),
+        "temporary file of an export other than evidence.jsonl before any export: {early:?}"
     );
     assert_eq!(exports(&out), old, "killed while reading: exports changed");
     dead.insert(pid);
@@ -273,7 +280,7 @@ fn killed_builds_leave_the_previous_exports_whole() {
         let pid = child.id();
         let seen = loop {
             let t = temps_of(&out, pid);
-            if !t.is_empty() {
+            if t.iter().any(|t| !is_stream(t)) {
                 break Some(t);
             }
             if child.try_wait().unwrap().is_some() {
@@ -342,13 +349,24 @@ fn killed_builds_leave_the_previous_exports_whole() {
     assert_eq!(exports(&out)["graph.json"], new["graph.json"]);
 
     // 5. A successful build afterwards writes every export completely, leaves no temporary
-    // file of its own, and still has not touched the user's files.
+    // file of its own, removes those the killed builds left, and still has not touched the
+    // user's files.
+    let left: usize = dead.iter().map(|&p| temps_of(&out, p).len()).sum();
+    eprintln!("temporary files of killed builds before the last build: {left}");
     let pid = run_ok(&[&big], &out);
     assert_eq!(exports(&out), new);
     assert!(temps_of(&out, pid).is_empty());
     expect(&dead, "after a successful build");
-    let stale: usize = dead.iter().map(|&p| temps_of(&out, p).len()).sum();
-    eprintln!("temporary files of killed builds still present: {stale}");
+    let stale: Vec<PathBuf> = dead.iter().flat_map(|&p| temps_of(&out, p)).collect();
+    assert!(
+        stale.is_empty(),
+        "temporary files of killed builds left after a successful build: {stale:?}"
+    );
+}
+
+/// Whether a temporary file is the stream of `evidence.jsonl`.
+fn is_stream(p: &Path) -> bool {
+    p.file_name().unwrap().to_string_lossy().starts_with(STREAM)
 }
 
 #[test]
@@ -364,6 +382,19 @@ fn output_never_deletes_unrelated_files() {
     }
     // A stale file named like an export of a format not asked for is left alone too.
     std::fs::write(out.join("graph.dot"), "digraph old {}\n").unwrap();
+    // Temporary files: one of a process that is gone (removed: a killed build's leftover),
+    // one of a running process (kept: it may be writing), and one of a process that is gone
+    // but not named after an export (kept: not ours).
+    let gone = {
+        let mut c = Command::new(bin()).arg("--version").spawn().unwrap();
+        let pid = c.id();
+        c.wait().unwrap();
+        pid
+    };
+    let running = std::process::id();
+    std::fs::write(out.join(format!(".graph.gexf.tmp-{gone}")), "torn").unwrap();
+    std::fs::write(out.join(format!(".graph.json.tmp-{running}")), "busy").unwrap();
+    std::fs::write(out.join(format!(".notes.txt.tmp-{gone}")), "mine").unwrap();
     let o = Command::new(bin())
         .arg("build")
         .arg(root.join("in"))
@@ -382,16 +413,24 @@ fn output_never_deletes_unrelated_files() {
         );
     }
     assert_eq!(now["graph.dot"], b"digraph old {}\n");
-    let written: BTreeSet<&str> = now.keys().map(|k| k.as_str()).collect();
-    let expected: BTreeSet<&str> = UNRELATED
+    let written: BTreeSet<String> = now.keys().cloned().collect();
+    let expected: BTreeSet<String> = UNRELATED
         .iter()
-        .map(|u| u.0)
+        .map(|u| u.0.to_string())
+        .chain(
+            [
+                "graph.dot",
+                "graph.json",
+                "graph.bin",
+                "evidence.jsonl",
+                "nodes.csv",
+                "edges.csv",
+            ]
+            .map(String::from),
+        )
         .chain([
-            "graph.dot",
-            "graph.json",
-            "graph.bin",
-            "nodes.csv",
-            "edges.csv",
+            format!(".graph.json.tmp-{running}"),
+            format!(".notes.txt.tmp-{gone}"),
         ])
         .collect();
     assert_eq!(written, expected, "no other file appears or disappears");

@@ -65,6 +65,7 @@ fn build_lines(dir: &Path, name: &str, lines: &[&str], caps: Caps) -> (Graph, Ve
         knowledge(),
         &opts,
         None,
+        None,
         |_| {},
         |x| records.push(x.clone()),
         |_| {},
@@ -243,6 +244,13 @@ fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     out
 }
 
+/// The lines of a file, sorted.
+fn sorted_lines(bytes: &[u8]) -> Vec<&[u8]> {
+    let mut v: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
+    v.sort();
+    v
+}
+
 #[test]
 fn shards_built_extracted_and_merged_by_the_commands_equal_one_build() {
     let dir = tempdir();
@@ -302,8 +310,53 @@ fn shards_built_extracted_and_merged_by_the_commands_equal_one_build() {
         a.iter().map(|f| &f.0).collect::<Vec<_>>(),
         b.iter().map(|f| &f.0).collect::<Vec<_>>()
     );
+    assert!(a.iter().any(|f| f.0 == Path::new("evidence.jsonl")));
     for ((name, x), (_, y)) in a.iter().zip(&b) {
-        assert!(x == y, "{} differs between build and merge", name.display());
+        if name == Path::new("evidence.jsonl") {
+            // The same lines, in the order of the merge's inputs.
+            assert_ne!(x, y, "the inputs were merged out of order");
+            assert_eq!(
+                sorted_lines(x),
+                sorted_lines(y),
+                "evidence.jsonl holds other lines after the merge"
+            );
+        } else {
+            assert!(x == y, "{} differs between build and merge", name.display());
+        }
+    }
+    // Every occurrence once: the lines of an edge number its weight.
+    let doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("merged/graph.json")).unwrap()).unwrap();
+    let weights: u64 = doc["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["weight"].as_u64().unwrap())
+        .sum();
+    let lines = std::fs::read_to_string(d.join("merged/evidence.jsonl")).unwrap();
+    assert_eq!(lines.lines().count() as u64, weights);
+    // Merged in input order, evidence.jsonl is the build's byte for byte.
+    run_ok(
+        newsgraph()
+            .args([
+                "merge",
+                "g1/graph.json",
+                "s2.rec.jsonl",
+                "s3.rec.jsonl",
+                "-q",
+                "-f",
+                "json",
+                "-o",
+                "in_order",
+            ])
+            .current_dir(d),
+    );
+    for f in ["graph.json", "graph.bin", "evidence.jsonl"] {
+        assert!(
+            std::fs::read(d.join("in_order").join(f)).unwrap()
+                == std::fs::read(d.join("whole").join(f)).unwrap(),
+            "{f} differs between build and an in-order merge"
+        );
     }
     // Merging a merged graph again with an empty shard's records from standard input.
     std::fs::write(d.join("empty.rec.jsonl"), "").unwrap();
@@ -490,4 +543,73 @@ fn merge_rejects_files_that_are_neither_graphs_nor_records() {
     assert!(err.contains("rec.jsonl:2"), "{err}");
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["graph"]["articles"], 1);
+}
+
+#[test]
+fn append_carries_the_evidence_over() {
+    let dir = tempdir();
+    let d = dir.path();
+    write_lines(&d.join("corpus.jsonl"), CORPUS);
+    write_lines(&d.join("s1.jsonl"), &CORPUS[..6]);
+    write_lines(&d.join("s2.jsonl"), &CORPUS[6..]);
+    run_ok(
+        newsgraph()
+            .args(["build", "corpus.jsonl", "-q", "-f", "json", "-o", "whole"])
+            .current_dir(d),
+    );
+    run_ok(
+        newsgraph()
+            .args(["build", "s1.jsonl", "-q", "-f", "json", "-o", "out"])
+            .current_dir(d),
+    );
+    run_ok(
+        newsgraph()
+            .args([
+                "build",
+                "s2.jsonl",
+                "-q",
+                "-f",
+                "json",
+                "--append",
+                "--graph",
+                "out/graph.json",
+                "-o",
+                "out",
+            ])
+            .current_dir(d),
+    );
+    for f in ["graph.json", "evidence.jsonl"] {
+        assert!(
+            std::fs::read(d.join("out").join(f)).unwrap()
+                == std::fs::read(d.join("whole").join(f)).unwrap(),
+            "{f}: appending differs from building the whole"
+        );
+    }
+    // Without an evidence.jsonl beside the graph, the new articles' lines are written and
+    // the gap is reported.
+    std::fs::remove_file(d.join("out/evidence.jsonl")).unwrap();
+    let o = newsgraph()
+        .args([
+            "build",
+            "s2.jsonl",
+            "-f",
+            "json",
+            "--append",
+            "--graph",
+            "out/graph.json",
+            "-o",
+            "again",
+        ])
+        .current_dir(d)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("evidence.jsonl") && err.contains("warning"),
+        "{err}"
+    );
+    let new = std::fs::read_to_string(d.join("again/evidence.jsonl")).unwrap();
+    let whole = std::fs::read_to_string(d.join("whole/evidence.jsonl")).unwrap();
+    assert!(!new.is_empty() && whole.ends_with(&new));
 }

@@ -8,7 +8,7 @@ mod common;
 use assert_cmd::Command;
 use newsgraph::cmd::render::{EXIT_NO_GRAPHVIZ, auto_layout, dot_with_legend};
 use newsgraph::export::ExportOptions;
-use newsgraph::graph::{Caps, Edge, Graph, Node};
+use newsgraph::graph::{Caps, Day, Edge, Graph, Node};
 use newsgraph::model::{Kind, Modality, Relation};
 use std::path::{Path, PathBuf};
 
@@ -194,6 +194,7 @@ fn renders_the_ego_graph_around_an_actor() {
 /// A graph of `n` edges in a ring of people.
 fn ring(n: usize) -> Graph {
     let mut g = Graph::new(Caps::default());
+    let a = g.article_ids(["a"]);
     let ids: Vec<_> = (0..n)
         .map(|i| {
             g.merge_node(Node {
@@ -203,9 +204,9 @@ fn ring(n: usize) -> Graph {
                 aliases: Default::default(),
                 mentions: 1,
                 articles: 1,
-                article_ids: vec!["a".into()],
-                first_seen: None,
-                last_seen: None,
+                article_ids: a.clone(),
+                first_seen: Day::UNKNOWN,
+                last_seen: Day::UNKNOWN,
             })
         })
         .collect();
@@ -219,11 +220,11 @@ fn ring(n: usize) -> Graph {
                 relation: Relation::Criticized,
                 weight: 1 + (i % 3) as u64,
                 articles: 1,
-                article_ids: vec!["a".into()],
-                first_seen: None,
-                last_seen: None,
+                article_ids: a.clone(),
+                first_seen: Day::UNKNOWN,
+                last_seen: Day::UNKNOWN,
                 modality_counts: counts,
-                evidence: Vec::new(),
+                evidence: Box::default(),
             },
         );
     }

@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-use newsgraph::graph::{Caps, Edge, Evidence, Graph, Node};
+use newsgraph::graph::{Caps, Day, Edge, EvidenceRec, Graph, Node};
 use newsgraph::input::{Article, ReadOptions, Reader, parse_text_article};
 use newsgraph::model::{Date, Kind, Modality, Relation};
 use std::path::Path;
@@ -118,9 +118,10 @@ fn date(r: &mut Rng) -> Option<Date> {
 }
 
 /// A synthetic graph with `nodes` nodes and about `edges` edges, through
-/// `Graph::merge_node`/`merge_edge`: heavy-tailed degrees and weights (most edges seen once,
-/// about 4 pieces of evidence per edge on average, as in builds of the generated corpus),
-/// evidence and article ids up to the default caps, realistic string sizes.
+/// `Graph::merge_node`/`merge_edge`: heavy-tailed degrees and weights (most edges seen once),
+/// evidence and article ids up to the default caps (about 2.4 pieces of evidence and 5
+/// article ids per edge on average, as in builds of the generated corpus), realistic string
+/// sizes.
 pub fn synthetic_graph(nodes: u64, edges: u64, seed: u64) -> Graph {
     let caps = Caps::default();
     let mut r = Rng(seed);
@@ -131,6 +132,9 @@ pub fn synthetic_graph(nodes: u64, edges: u64, seed: u64) -> Graph {
         let kind = Kind::ALL[(i % 5) as usize];
         let label = format!("Name{i} Surname{}", i * 7919 % 100_003);
         let first = date(&mut r);
+        let ids: Vec<String> = (0..1 + r.skewed(caps.article_ids as u64))
+            .map(|_| format!("a{:07}", r.below(10_000_000)))
+            .collect();
         let n = Node {
             id: format!("{}:name{i}_surname{}", kind.as_str(), i * 7919 % 100_003),
             label: label.clone(),
@@ -140,11 +144,9 @@ pub fn synthetic_graph(nodes: u64, edges: u64, seed: u64) -> Graph {
                 .collect(),
             mentions: 1 + r.skewed(10_000),
             articles: 1 + r.skewed(5_000),
-            article_ids: (0..1 + r.skewed(caps.article_ids as u64))
-                .map(|_| format!("a{:07}", r.below(10_000_000)))
-                .collect(),
-            first_seen: first,
-            last_seen: first,
+            article_ids: g.article_ids(&ids),
+            first_seen: Day::new(first),
+            last_seen: Day::new(first),
         };
         idx.push((g.merge_node(n), label));
     }
@@ -162,8 +164,8 @@ pub fn synthetic_graph(nodes: u64, edges: u64, seed: u64) -> Graph {
         let weight = ((1.0 - u).powf(-1.0 / 1.2) as u64).clamp(1, 100_000);
         let n_ev = weight.min(caps.evidence as u64);
         let d = date(&mut r);
-        let evidence: Vec<Evidence> = (0..n_ev)
-            .map(|k| Evidence {
+        let evidence: Vec<EvidenceRec> = (0..n_ev)
+            .map(|k| EvidenceRec {
                 date: d,
                 article: format!("a{:07}", r.below(10_000_000)),
                 start: (k * 120) as usize,
@@ -173,17 +175,18 @@ pub fn synthetic_graph(nodes: u64, edges: u64, seed: u64) -> Graph {
                 modality: Modality::ALL[r.below(4) as usize],
             })
             .collect();
+        let ids: Vec<String> = (0..weight.min(caps.article_ids as u64))
+            .map(|_| format!("a{:07}", r.below(10_000_000)))
+            .collect();
         let e = Edge {
             relation,
             weight,
             articles: weight,
-            article_ids: (0..weight.min(caps.article_ids as u64))
-                .map(|_| format!("a{:07}", r.below(10_000_000)))
-                .collect(),
-            first_seen: d,
-            last_seen: d,
+            article_ids: g.article_ids(&ids),
+            first_seen: Day::new(d),
+            last_seen: Day::new(d),
             modality_counts: [weight, 0, 0, 0],
-            evidence,
+            evidence: evidence.iter().map(|ev| g.evidence(ev)).collect(),
         };
         g.merge_edge(idx[a].0, idx[b].0, e);
     }

@@ -1,7 +1,8 @@
 //! `newsgraph build`: articles in, exports out.
 
 use super::{DataArgs, note};
-use crate::export::{ExportOptions, Format, write_all, write_one};
+use crate::export::evidence::{self, Stream};
+use crate::export::{ExportOptions, Format, OutputDir, write_exports, write_one};
 use crate::graph::Caps;
 use crate::input::{Level, ReadOptions};
 use crate::pipeline::{BuildOptions, build};
@@ -25,8 +26,23 @@ Input: .txt and .md articles (optional header lines `date YYYY-MM-DD`, `title ..
 `source ...`), .jsonl and .json (objects with `text`, optional `id`, `date`, `title`,
 `url`/`source`), folders (recursively), and - for standard input.
 
+Files written into --output, by format:
+  graphml  graph.graphml
+  csv      nodes.csv, edges.csv (Gephi spreadsheet import)
+  dot      graph.dot
+  json     graph.json (node-link), graph.bin (its binary twin, read by neighbours and explain)
+           and evidence.jsonl (every relation occurrence, one JSON object per line: source,
+           target, relation, modality, trigger, article, date, sentence, start, end; in input
+           order; the lines of an edge number its weight; not written with --output -)
+  gexf     graph.gexf
+  neo4j    neo4j/entities.csv, neo4j/relations.csv
+Each edge keeps its first --evidence sentences (by date, article, offset) in graph.json and shows
+the first --evidence-shown in GraphML, CSV, DOT, GEXF and Neo4j; evidence.jsonl has them all.
+With --append, the evidence.jsonl beside --graph is carried over.
+
 Filters (--since, --until, --kind, --relation, --min-weight, --modality, --around) apply to the
-graph before it is written, with --append too; weights and dates still count every article.")]
+graph before it is written, with --append too; weights and dates still count every article.
+evidence.jsonl keeps the lines of the edges kept (within --since/--until and --modality).")]
 pub struct BuildArgs {
     /// Files, folders or - (standard input). Default: data/articles
     #[arg(value_name = "PATH")]
@@ -43,10 +59,11 @@ pub struct BuildArgs {
     /// Articles longer than this many bytes are truncated, with a warning.
     #[arg(long, value_name = "BYTES", default_value_t = 8 * 1024 * 1024)]
     pub max_article_bytes: usize,
-    /// Evidence sentences kept per edge (all kept ones go to JSON).
+    /// Evidence sentences kept per edge in memory and in graph.json (evidence.jsonl has every
+    /// occurrence).
     #[arg(long, value_name = "N", default_value_t = Caps::default().evidence)]
     pub evidence: usize,
-    /// Evidence sentences shown per edge in GraphML, CSV, DOT and GEXF.
+    /// Evidence sentences shown per edge in GraphML, CSV, DOT, GEXF and Neo4j.
     #[arg(long, value_name = "N", default_value_t = 3)]
     pub evidence_shown: usize,
     /// Prefix CSV text cells that start with = + - @ with a quote (OWASP formula guard).
@@ -98,9 +115,14 @@ pub fn run(a: BuildArgs) -> Result<i32> {
     } else {
         a.paths.clone()
     };
-    let total: u64 = paths.iter().map(|p| total_size(p)).sum();
-    let show_bar = !a.quiet && (a.progress || std::io::stderr().is_terminal()) && total > 0;
-    let bar = show_bar.then(|| {
+    // Walk the inputs for their size only when a progress bar is shown.
+    let show_bar = !a.quiet && (a.progress || std::io::stderr().is_terminal());
+    let total: u64 = if show_bar {
+        paths.iter().map(|p| total_size(p)).sum()
+    } else {
+        0
+    };
+    let bar = (show_bar && total > 0).then(|| {
         let b = indicatif::ProgressBar::new(total);
         b.set_style(
             indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta}")
@@ -108,17 +130,6 @@ pub fn run(a: BuildArgs) -> Result<i32> {
         );
         b
     });
-    let opts = BuildOptions {
-        paths,
-        read: ReadOptions {
-            max_article_bytes: a.max_article_bytes,
-        },
-        batch_bytes: 8 << 20,
-        caps: Caps {
-            evidence: a.evidence,
-            ..Caps::default()
-        },
-    };
     let base = if a.append {
         Some(
             crate::export::json::read(&a.graph)
@@ -127,6 +138,46 @@ pub fn run(a: BuildArgs) -> Result<i32> {
     } else {
         None
     };
+    // The output folder (made now, and removed again if nothing comes of it) holds
+    // evidence.jsonl while it is written, and the spill file of the evidence sentences.
+    let mut out_dir = if to_stdout {
+        None
+    } else {
+        Some(OutputDir::prepare(&a.output)?)
+    };
+    let mut stream = if out_dir.is_some() && formats.contains(&Format::Json) {
+        Some(Stream::create(&a.output)?)
+    } else {
+        None
+    };
+    if let (Some(s), true) = (&mut stream, a.append) {
+        let old = evidence::companion(&a.graph);
+        if old.is_file() {
+            s.append_file(&old)?;
+        } else if !a.quiet {
+            note(format!(
+                "warning: --append: no {} beside {}; evidence.jsonl holds the new articles only",
+                evidence::FILE,
+                a.graph.display()
+            ));
+        }
+    }
+    let opts = BuildOptions {
+        paths,
+        read: ReadOptions {
+            max_article_bytes: a.max_article_bytes,
+        },
+        caps: Caps {
+            evidence: a.evidence,
+            ..Caps::default()
+        },
+        spill: Some(if to_stdout {
+            std::env::temp_dir()
+        } else {
+            a.output.clone()
+        }),
+        ..BuildOptions::default()
+    };
     let quiet = a.quiet;
     let mut reasons: std::collections::BTreeMap<&'static str, usize> =
         std::collections::BTreeMap::new();
@@ -134,6 +185,7 @@ pub fn run(a: BuildArgs) -> Result<i32> {
         &k,
         &opts,
         base,
+        stream.as_mut(),
         |d| {
             if d.level == Level::Error {
                 *reasons.entry(d.reason).or_default() += 1;
@@ -159,7 +211,13 @@ pub fn run(a: BuildArgs) -> Result<i32> {
         note("error: nothing could be read");
         return Ok(2);
     }
-    let g = a.filter.filter(&a.around).apply(&g)?;
+    let filter = a.filter.filter(&a.around);
+    let g = filter.apply(g)?;
+    if let Some(s) = &mut stream
+        && !filter.is_empty()
+    {
+        s.keep_only(filter.evidence_lines(&g));
+    }
     let eopts = ExportOptions {
         evidence_shown: a.evidence_shown,
         csv_formula_guard: a.csv_formula_guard == "on",
@@ -171,9 +229,9 @@ pub fn run(a: BuildArgs) -> Result<i32> {
         use std::io::Write;
         lock.flush()?;
     } else {
-        write_all(&g, &a.output, &formats, &eopts)?;
-        if formats.contains(&Format::Json) {
-            crate::store::write_beside(&g, &a.output.join("graph.json"))?;
+        write_exports(&g, &a.output, &formats, &eopts, stream.take())?;
+        if let Some(d) = &mut out_dir {
+            d.keep();
         }
     }
     if !quiet {
@@ -208,6 +266,8 @@ pub fn run(a: BuildArgs) -> Result<i32> {
             }
         ));
     }
+    // The process ends now: freeing the graph piece by piece would only cost time.
+    std::mem::forget(g);
     Ok(0)
 }
 

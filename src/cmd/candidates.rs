@@ -49,6 +49,7 @@ pub fn run(a: CandidatesArgs) -> Result<i32> {
         &k,
         &opts,
         None,
+        None,
         |d| {
             if d.level == Level::Error {
                 note(d)

@@ -1,8 +1,12 @@
 //! `newsgraph explain A B`: every edge between two actors, with its evidence.
 
-use crate::query::{between, resolve};
+use super::neighbours::is_broken_pipe;
+use crate::graph::{Edge, Graph};
+use crate::query::{Names, between};
 use anyhow::Result;
 use clap::Args;
+use petgraph::graph::NodeIndex;
+use std::io::Write;
 use std::path::PathBuf;
 
 /// Arguments of `newsgraph explain`.
@@ -29,53 +33,82 @@ pub struct ExplainArgs {
     pub filter: crate::filter::EdgeFilterArgs,
 }
 
-/// Runs the query; returns the exit status.
+/// Runs the query; returns the exit status. A closed standard output ends it quietly.
 pub fn run(a: ExplainArgs) -> Result<i32> {
     let filter = crate::filter::Filter {
         relations: a.relation.clone(),
         ..a.filter.filter()
     };
     let need = crate::store::Need::Between(&a.a, &a.b);
-    let g = filter.apply_to_edges(&crate::store::load_for(&a.graph, need)?);
-    let na = resolve(&g, &a.a)?;
-    let nb = resolve(&g, &a.b)?;
+    let g = filter.apply_to_edges(crate::store::load_for(&a.graph, need)?);
+    // One name map for both names.
+    let names = Names::new(&g);
+    let na = names.resolve(&a.a)?;
+    let nb = names.resolve(&a.b)?;
+    drop(names);
     let edges = between(&g, na, nb);
-    if a.json {
-        let rows: Vec<_> = edges
-            .iter()
-            .map(|(s, t, e)| {
-                serde_json::json!({
-                    "source": g.g[*s].id, "target": g.g[*t].id,
-                    "relation": e.relation, "label": e.relation.label(), "directed": e.relation.directed(),
-                    "weight": e.weight, "articles": e.articles, "article_ids": e.article_ids,
-                    "first_seen": e.first_seen, "last_seen": e.last_seen,
-                    "modality": e.modalities(), "evidence": e.evidence,
-                })
-            })
-            .collect();
-        println!(
-            "{}",
-            serde_json::to_string_pretty(
-                &serde_json::json!({"a": g.g[na].label, "b": g.g[nb].label, "edges": rows})
-            )?
-        );
-        return Ok(0);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let printed = print(&mut out, &g, na, nb, &edges, a.json).and_then(|_| Ok(out.flush()?));
+    match printed {
+        Err(e) if is_broken_pipe(&e) => Ok(0),
+        Err(e) => Err(e),
+        Ok(()) => Ok(0),
+    }
+}
+
+fn print(
+    out: &mut dyn Write,
+    g: &Graph,
+    na: NodeIndex,
+    nb: NodeIndex,
+    edges: &[(NodeIndex, NodeIndex, &Edge)],
+    json: bool,
+) -> Result<()> {
+    if json {
+        let mut rows = Vec::new();
+        for (s, t, e) in edges {
+            let evidence = e
+                .evidence
+                .iter()
+                .map(|ev| g.evidence_rec(ev))
+                .collect::<std::io::Result<Vec<_>>>()?;
+            rows.push(serde_json::json!({
+                "source": g.g[*s].id, "target": g.g[*t].id,
+                "relation": e.relation, "label": e.relation.label(), "directed": e.relation.directed(),
+                "weight": e.weight, "articles": e.articles,
+                "article_ids": g.article_strs(&e.article_ids).collect::<Vec<_>>(),
+                "first_seen": e.first_seen.get(), "last_seen": e.last_seen.get(),
+                "modality": e.modalities(), "evidence": evidence,
+            }));
+        }
+        serde_json::to_writer_pretty(
+            &mut *out,
+            &serde_json::json!({"a": g.g[na].label, "b": g.g[nb].label, "edges": rows}),
+        )?;
+        writeln!(out)?;
+        return Ok(());
     }
     if edges.is_empty() {
-        println!("No edge between {} and {}.", g.g[na].label, g.g[nb].label);
-        return Ok(0);
+        writeln!(
+            out,
+            "No edge between {} and {}.",
+            g.g[na].label, g.g[nb].label
+        )?;
+        return Ok(());
     }
     for (s, t, e) in edges {
         let arrow = if e.relation.directed() { "->" } else { "--" };
-        let dates = match (e.first_seen, e.last_seen) {
+        let dates = match (e.first_seen.get(), e.last_seen.get()) {
             (Some(f), Some(l)) if f == l => format!(", {f}"),
             (Some(f), Some(l)) => format!(", {f} to {l}"),
             _ => String::new(),
         };
-        println!(
+        writeln!(
+            out,
             "{} {arrow} {} : {} (weight {}, {} articles{dates}; {})",
-            g.g[s].label,
-            g.g[t].label,
+            g.g[*s].label,
+            g.g[*t].label,
             e.relation.label(),
             e.weight,
             e.articles,
@@ -84,14 +117,20 @@ pub fn run(a: ExplainArgs) -> Result<i32> {
                 .map(|m| m.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")
-        );
-        for ev in &e.evidence {
-            let date = ev.date.map(|d| format!(" {d}")).unwrap_or_default();
-            println!(
+        )?;
+        for ev in e.evidence.iter() {
+            let date = ev.date.get().map(|d| format!(" {d}")).unwrap_or_default();
+            writeln!(
+                out,
                 "  [{}{date}, chars {}-{}, {}, \"{}\"] {}",
-                ev.article, ev.start, ev.end, ev.modality, ev.trigger, ev.sentence
-            );
+                g.article(ev.article),
+                ev.start,
+                ev.end,
+                ev.modality,
+                g.trigger(ev.trigger),
+                g.sentence(ev)?
+            )?;
         }
     }
-    Ok(0)
+    Ok(())
 }

@@ -4,8 +4,8 @@
 //! single build of the whole corpus gives.
 
 use super::note;
-use crate::export::json::{GraphJson, from_json};
-use crate::export::{ExportOptions, Format, write_all, write_one};
+use crate::export::evidence::{self, Stream};
+use crate::export::{ExportOptions, Format, OutputDir, write_exports, write_one};
 use crate::extract::Extraction;
 use crate::filter::{AroundArgs, FilterArgs};
 use crate::graph::{Caps, Graph};
@@ -39,8 +39,14 @@ A corpus too big for one machine, built in shards and merged:
        newsgraph merge out-*/graph.json --output exports/
   The result is byte for byte the graph.json of `newsgraph build` on the whole corpus. Build
   every shard with the same --evidence, --data and --dict; merged lists keep as many items as
-  the most capped input (record files count as --evidence, default 25). examples/spark/ runs
-  steps 2 and 3 with Spark.")]
+  the most capped input (record files count as --evidence, default 3). examples/spark/ runs
+  steps 2 and 3 with Spark.
+
+evidence.jsonl (written with the json format, not with --output -): the lines of each input
+in the order of the inputs: for a record file, its occurrences; for a graph file, the
+evidence.jsonl beside it (for a file named graph.json; NAME.evidence.jsonl for any other
+NAME.json), copied as it is; a graph without one is reported and contributes no lines. Its
+lines are those of one build of the whole corpus, in another order when the inputs are.")]
 pub struct MergeArgs {
     /// graph.json files, extraction-record JSONL files, or - (standard input).
     #[arg(value_name = "FILE", required = true)]
@@ -54,7 +60,7 @@ pub struct MergeArgs {
     /// Evidence sentences kept per edge (at most what the input graphs kept).
     #[arg(long, value_name = "N")]
     pub evidence: Option<usize>,
-    /// Evidence sentences shown per edge in GraphML, CSV, DOT and GEXF.
+    /// Evidence sentences shown per edge in GraphML, CSV, DOT, GEXF and Neo4j.
     #[arg(long, value_name = "N", default_value_t = 3)]
     pub evidence_shown: usize,
     /// Prefix CSV text cells that start with = + - @ with a quote (OWASP formula guard).
@@ -71,7 +77,7 @@ pub struct MergeArgs {
 
 /// What one input turned out to be.
 enum Input {
-    Graph(Graph),
+    Graph(Box<Graph>),
     Records { records: u64, skipped: u64 },
 }
 
@@ -79,6 +85,7 @@ enum Input {
 pub struct Merger {
     graph: Option<Graph>,
     record_caps: Caps,
+    spill: Option<PathBuf>,
 }
 
 impl Merger {
@@ -87,31 +94,52 @@ impl Merger {
         Merger {
             graph: None,
             record_caps,
+            spill: None,
+        }
+    }
+
+    /// Lets the evidence sentences of the merged graph move to a spill file in `dir` (see
+    /// [`Graph::spill_to`]).
+    pub fn spill_to(&mut self, dir: &Path) {
+        self.spill = Some(dir.to_path_buf());
+        if let Some(g) = &mut self.graph {
+            g.spill_to(dir, crate::graph::Texts::SPILL_ABOVE);
         }
     }
 
     /// Lowers the caps of the accumulated graph to at most `caps`, and returns it.
     fn target(&mut self, caps: Caps) -> &mut Graph {
-        let g = self.graph.get_or_insert_with(|| Graph::new(caps));
+        let spill = &self.spill;
+        let g = self.graph.get_or_insert_with(|| {
+            let mut g = Graph::new(caps);
+            if let Some(d) = spill {
+                g.spill_to(d, crate::graph::Texts::SPILL_ABOVE);
+            }
+            g
+        });
         let low = Caps {
             article_ids: g.caps.article_ids.min(caps.article_ids),
             evidence: g.caps.evidence.min(caps.evidence),
         };
         if low != g.caps {
-            truncate(g, low);
+            g.lower_caps(low);
         }
         g
     }
 
     /// Merges a graph.
     pub fn add_graph(&mut self, mut other: Graph) {
+        let spill = self.spill.clone();
         let g = self.target(other.caps);
         let caps = g.caps;
         if caps != other.caps {
-            truncate(&mut other, caps);
+            other.lower_caps(caps);
         }
         if g.node_count() == 0 && g.articles == 0 {
             *g = other;
+            if let Some(d) = spill {
+                g.spill_to(&d, crate::graph::Texts::SPILL_ABOVE);
+            }
         } else {
             g.merge(&other);
         }
@@ -123,6 +151,14 @@ impl Merger {
         self.target(caps).add(x);
     }
 
+    /// Merges one extraction record, appending its relation occurrences to `evidence`.
+    pub fn add_record_to(&mut self, x: &Extraction, evidence: &mut Stream) {
+        let caps = self.record_caps;
+        self.target(caps).add_each(x, |a, b, o| {
+            evidence.occurrence(a, b, &x.article, x.date, o)
+        });
+    }
+
     /// The merged graph (empty, with the record caps, when nothing was merged).
     pub fn finish(self) -> Graph {
         let caps = self.record_caps;
@@ -130,22 +166,15 @@ impl Merger {
     }
 }
 
-/// Cuts every capped list of `g` to `caps` (lists are kept sorted, so this keeps the smallest
-/// items, as a merge under those caps would).
-fn truncate(g: &mut Graph, caps: Caps) {
-    g.caps = caps;
-    for n in g.g.node_weights_mut() {
-        n.article_ids.truncate(caps.article_ids);
-    }
-    for e in g.g.edge_weights_mut() {
-        e.article_ids.truncate(caps.article_ids);
-        e.evidence.truncate(caps.evidence);
-    }
-}
-
 /// Reads one input into the merger: a graph.json document or JSONL extraction records,
-/// recognised by the first key of the first object (`article` for records).
-fn read_input(path: &Path, m: &mut Merger, quiet: bool) -> Result<Input> {
+/// recognised by the first key of the first object (`article` for records). The occurrences
+/// of records go to `evidence`.
+fn read_input(
+    path: &Path,
+    m: &mut Merger,
+    mut evidence: Option<&mut Stream>,
+    quiet: bool,
+) -> Result<Input> {
     let shown = if path.as_os_str() == "-" {
         "<stdin>".to_string()
     } else {
@@ -179,7 +208,13 @@ fn read_input(path: &Path, m: &mut Merger, quiet: bool) -> Result<Input> {
             }
             match serde_json::from_slice::<Extraction>(&line) {
                 Ok(x) => {
-                    m.add_record(&x);
+                    match evidence.as_deref_mut() {
+                        Some(s) => {
+                            m.add_record_to(&x, s);
+                            s.check()?;
+                        }
+                        None => m.add_record(&x),
+                    }
                     records += 1;
                 }
                 Err(e) => {
@@ -195,10 +230,10 @@ fn read_input(path: &Path, m: &mut Merger, quiet: bool) -> Result<Input> {
         }
         Ok(Input::Records { records, skipped })
     } else {
-        let doc: GraphJson = serde_json::from_reader(r).with_context(|| {
+        let g = crate::export::json::from_reader(r).with_context(|| {
             format!("{shown} is neither a newsgraph graph.json nor extraction records (JSONL)")
         })?;
-        Ok(Input::Graph(from_json(doc)?))
+        Ok(Input::Graph(Box::new(g)))
     }
 }
 
@@ -238,16 +273,55 @@ pub fn run(a: MergeArgs) -> Result<i32> {
         ..Caps::default()
     };
     let mut m = Merger::new(record_caps);
+    // The output folder (made now, and removed again if nothing comes of it) holds
+    // evidence.jsonl while it is written, and the spill file of the evidence sentences.
+    let mut out_dir = if to_stdout {
+        None
+    } else {
+        Some(OutputDir::prepare(&a.output)?)
+    };
+    m.spill_to(
+        if to_stdout {
+            std::env::temp_dir()
+        } else {
+            a.output.clone()
+        }
+        .as_path(),
+    );
     if a.evidence.is_some() {
         // An explicit --evidence caps the input graphs too.
         m.target(record_caps);
     }
+    let mut stream = if out_dir.is_some() && formats.contains(&Format::Json) {
+        Some(Stream::create(&a.output)?)
+    } else {
+        None
+    };
     let (mut graphs, mut record_files, mut records, mut skipped) = (0, 0, 0u64, 0u64);
     for p in &a.inputs {
-        match read_input(p, &mut m, a.quiet)? {
+        match read_input(p, &mut m, stream.as_mut(), a.quiet)? {
             Input::Graph(g) => {
                 graphs += 1;
-                m.add_graph(g);
+                m.add_graph(*g);
+                if let Some(s) = &mut stream {
+                    let beside = evidence::companion(p);
+                    if p.as_os_str() != "-" && beside.is_file() {
+                        s.append_file(&beside)?;
+                    } else if !a.quiet {
+                        note(format!(
+                            "warning: {}: no {} beside it; evidence.jsonl misses its evidence",
+                            if p.as_os_str() == "-" {
+                                "<stdin>".to_string()
+                            } else {
+                                p.display().to_string()
+                            },
+                            beside
+                                .file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_default()
+                        ));
+                    }
+                }
             }
             Input::Records {
                 records: n,
@@ -259,7 +333,12 @@ pub fn run(a: MergeArgs) -> Result<i32> {
             }
         }
     }
-    let g = filter.apply(&m.finish())?;
+    let g = filter.apply(m.finish())?;
+    if let Some(s) = &mut stream
+        && !filter.is_empty()
+    {
+        s.keep_only(filter.evidence_lines(&g));
+    }
     let eopts = ExportOptions {
         evidence_shown: a.evidence_shown,
         csv_formula_guard: a.csv_formula_guard == "on",
@@ -270,10 +349,9 @@ pub fn run(a: MergeArgs) -> Result<i32> {
         write_one(formats[0], &g, &eopts, &mut lock)?;
         lock.flush()?;
     } else {
-        write_all(&g, &a.output, &formats, &eopts)?;
-        if formats.contains(&Format::Json) {
-            // The compact twin of graph.json that queries load fast.
-            crate::store::write_beside(&g, &a.output.join("graph.json"))?;
+        write_exports(&g, &a.output, &formats, &eopts, stream.take())?;
+        if let Some(d) = &mut out_dir {
+            d.keep();
         }
     }
     if !a.quiet {
@@ -295,5 +373,6 @@ pub fn run(a: MergeArgs) -> Result<i32> {
             }
         ));
     }
+    std::mem::forget(g);
     Ok(0)
 }

@@ -4,6 +4,7 @@ use crate::model::{Kind, Relation};
 use crate::query::{Direction2, NeighbourQuery, neighbours, resolve};
 use anyhow::Result;
 use clap::Args;
+use std::io::Write;
 use std::path::PathBuf;
 
 /// Arguments of `newsgraph neighbours`.
@@ -42,7 +43,8 @@ pub struct NeighboursArgs {
     pub filter: crate::filter::EdgeFilterArgs,
 }
 
-/// Runs the query; returns the exit status.
+/// Runs the query; returns the exit status. A closed standard output (`| head -1`) ends it
+/// quietly.
 pub fn run(a: NeighboursArgs) -> Result<i32> {
     let need = crate::store::Need::Neighbours {
         actor: &a.actor,
@@ -51,9 +53,20 @@ pub fn run(a: NeighboursArgs) -> Result<i32> {
         evidence: a.filter.since.is_some() || a.filter.until.is_some(),
     };
     let whole = crate::store::load_for(&a.graph, need)?;
+    let start = resolve(&whole, &a.actor)?;
+    let start_id = whole.g[start].id.clone();
+    // Who the country's people are does not depend on the filters.
+    let people: Vec<(String, String)> = if a.country && whole.g[start].kind == Kind::Country {
+        crate::query::country_rollup(&whole, start)
+            .into_iter()
+            .map(|(label, p)| (label, whole.g[p].id.clone()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     // Filters keep every node, so node names resolve as in the whole graph.
-    let g = a.filter.filter().apply_to_edges(&whole);
-    let start = resolve(&g, &a.actor)?;
+    let g = a.filter.filter().apply_to_edges(whole);
+    let start = g.node(&start_id).expect("filters keep every node");
     let q = NeighbourQuery {
         depth: a.depth,
         relations: a.relation.clone(),
@@ -61,45 +74,73 @@ pub fn run(a: NeighboursArgs) -> Result<i32> {
     };
     let mut rows = neighbours(&g, start, &q);
     let mut through: Vec<String> = Vec::new();
-    if a.country && g.g[start].kind == Kind::Country {
-        // Who the country's people are does not depend on the filters.
-        let country = whole.node(&g.g[start].id).expect("same nodes");
-        for (label, p) in crate::query::country_rollup(&whole, country) {
-            through.push(label);
-            let p = g.node(&whole.g[p].id).expect("same nodes");
-            for r in neighbours(&g, p, &q) {
-                if r.id != g.g[start].id
-                    && !matches!(r.relation, Relation::LeaderOf | Relation::OfficialOf)
-                {
-                    rows.push(r);
-                }
+    for (label, id) in people {
+        through.push(label);
+        let p = g.node(&id).expect("filters keep every node");
+        for r in neighbours(&g, p, &q) {
+            if r.id != start_id && !matches!(r.relation, Relation::LeaderOf | Relation::OfficialOf)
+            {
+                rows.push(r);
             }
         }
     }
     let me = &g.g[start];
-    if a.json {
-        let doc = serde_json::json!({
-            "actor": {"id": me.id, "label": me.label, "kind": me.kind},
-            "including": through,
-            "neighbours": rows,
-        });
-        println!("{}", serde_json::to_string_pretty(&doc)?);
-        return Ok(0);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let printed = (|| -> Result<()> {
+        if a.json {
+            let doc = serde_json::json!({
+                "actor": {"id": me.id, "label": me.label, "kind": me.kind},
+                "including": through,
+                "neighbours": rows,
+            });
+            serde_json::to_writer_pretty(&mut out, &doc)?;
+            writeln!(out)?;
+        } else {
+            print_table(&mut out, me, &through, &rows)?;
+        }
+        out.flush()?;
+        Ok(())
+    })();
+    match printed {
+        Err(e) if is_broken_pipe(&e) => Ok(0),
+        Err(e) => Err(e),
+        Ok(()) => Ok(0),
     }
+}
+
+/// Whether an error is a closed pipe on output (the reader, such as `head`, is done).
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .and_then(|j| j.io_error_kind())
+                .is_some_and(|k| k == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn print_table(
+    out: &mut dyn Write,
+    me: &crate::graph::Node,
+    through: &[String],
+    rows: &[crate::query::Neighbour],
+) -> Result<()> {
     let including = if through.is_empty() {
         String::new()
     } else {
-        format!(", including {}", and_list(&through))
+        format!(", including {}", and_list(through))
     };
-    println!(
+    writeln!(
+        out,
         "{} ({}, {}){including}: {} neighbour edges",
         me.label,
         me.kind,
         me.id,
         rows.len()
-    );
+    )?;
     if rows.is_empty() {
-        return Ok(0);
+        return Ok(());
     }
     let header = [
         "relation",
@@ -146,8 +187,8 @@ pub fn run(a: NeighboursArgs) -> Result<i32> {
             ]
         })
         .collect();
-    print!("{}", table(&header, &cells));
-    Ok(0)
+    out.write_all(table(&header, &cells).as_bytes())?;
+    Ok(())
 }
 
 /// "A", "A and B", "A, B and C".

@@ -221,7 +221,7 @@ pub fn run(a: RenderArgs) -> Result<i32> {
         ),
     };
     let g = json::read(&a.graph)?;
-    let mut g = a.filter.filter(&a.around).apply(&g)?;
+    let mut g = a.filter.filter(&a.around).apply(g)?;
     if !a.isolated {
         g = g.filtered(|_| true, |_, _, _| true, true);
     }

@@ -5,7 +5,7 @@
 //! treats `\` as an escape), and free-text cells that start like a spreadsheet formula
 //! prefixed with `'` (OWASP), unless `--csv-formula-guard off`.
 
-use super::{ExportOptions, evidence_summary, modality_list};
+use super::{ExportOptions, Sorted, evidence_summary, modality_list};
 use crate::graph::Graph;
 use anyhow::Result;
 use std::io::Write;
@@ -28,6 +28,12 @@ fn writer(w: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
 
 /// Writes `nodes.csv`.
 pub fn write_nodes(g: &Graph, opts: &ExportOptions, w: &mut dyn Write) -> Result<()> {
+    write_nodes_sorted(&Sorted::new(g), opts, w)
+}
+
+/// Writes `nodes.csv` in a computed export order.
+pub fn write_nodes_sorted(s: &Sorted<'_>, opts: &ExportOptions, w: &mut dyn Write) -> Result<()> {
+    let g = s.g;
     let guard = opts.csv_formula_guard;
     let mut c = writer(w);
     c.write_record([
@@ -41,7 +47,7 @@ pub fn write_nodes(g: &Graph, opts: &ExportOptions, w: &mut dyn Write) -> Result
         "last_seen",
         "article_ids",
     ])?;
-    for n in g.sorted_nodes() {
+    for &n in &s.nodes {
         let n = &g.g[n];
         c.write_record([
             text_cell(&n.id, false),
@@ -53,9 +59,15 @@ pub fn write_nodes(g: &Graph, opts: &ExportOptions, w: &mut dyn Write) -> Result
             ),
             n.mentions.to_string(),
             n.articles.to_string(),
-            n.first_seen.map(|d| d.to_string()).unwrap_or_default(),
-            n.last_seen.map(|d| d.to_string()).unwrap_or_default(),
-            text_cell(&n.article_ids.join(";"), guard),
+            n.first_seen
+                .get()
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            n.last_seen.get().map(|d| d.to_string()).unwrap_or_default(),
+            text_cell(
+                &g.article_strs(&n.article_ids).collect::<Vec<_>>().join(";"),
+                guard,
+            ),
         ])?;
     }
     c.flush()?;
@@ -64,6 +76,12 @@ pub fn write_nodes(g: &Graph, opts: &ExportOptions, w: &mut dyn Write) -> Result
 
 /// Writes `edges.csv`.
 pub fn write_edges(g: &Graph, opts: &ExportOptions, w: &mut dyn Write) -> Result<()> {
+    write_edges_sorted(&Sorted::new(g), opts, w)
+}
+
+/// Writes `edges.csv` in a computed export order.
+pub fn write_edges_sorted(s: &Sorted<'_>, opts: &ExportOptions, w: &mut dyn Write) -> Result<()> {
+    let g = s.g;
     let guard = opts.csv_formula_guard;
     let mut c = writer(w);
     c.write_record([
@@ -82,7 +100,7 @@ pub fn write_edges(g: &Graph, opts: &ExportOptions, w: &mut dyn Write) -> Result
         "modality",
         "evidence",
     ])?;
-    for (i, e) in g.sorted_edges().into_iter().enumerate() {
+    for (i, &e) in s.edges.iter().enumerate() {
         let (a, b) = g.g.edge_endpoints(e).unwrap();
         let edge = &g.g[e];
         c.write_record([
@@ -96,10 +114,16 @@ pub fn write_edges(g: &Graph, opts: &ExportOptions, w: &mut dyn Write) -> Result
             edge.relation.id().to_string(),
             edge.relation.directed().to_string(),
             edge.articles.to_string(),
-            edge.first_seen.map(|d| d.to_string()).unwrap_or_default(),
-            edge.last_seen.map(|d| d.to_string()).unwrap_or_default(),
+            edge.first_seen
+                .get()
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            edge.last_seen
+                .get()
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
             modality_list(edge),
-            text_cell(&evidence_summary(edge, opts.evidence_shown), guard),
+            text_cell(&evidence_summary(g, edge, opts.evidence_shown)?, guard),
         ])?;
     }
     c.flush()?;

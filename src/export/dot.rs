@@ -3,7 +3,7 @@
 //! with evidence, and every quoted string kept under Graphviz's 16 KB limit. Small graphs are
 //! laid out with neato and splines, big ones with sfdp without splines.
 
-use super::{ExportOptions, evidence_summary};
+use super::{ExportOptions, Sorted, evidence_summary};
 use crate::graph::Graph;
 use crate::model::Kind;
 use anyhow::Result;
@@ -63,6 +63,12 @@ pub fn quote(s: &str) -> String {
 
 /// Writes the graph as DOT.
 pub fn write(g: &Graph, opts: &ExportOptions, w: &mut dyn Write) -> Result<()> {
+    write_sorted(&Sorted::new(g), opts, w)
+}
+
+/// Writes the graph as DOT, in a computed export order.
+pub fn write_sorted(s: &Sorted<'_>, opts: &ExportOptions, w: &mut dyn Write) -> Result<()> {
+    let g = s.g;
     let big = g.edge_count() > 300;
     writeln!(w, "digraph \"newsgraph\" {{")?;
     if big {
@@ -96,7 +102,7 @@ pub fn write(g: &Graph, opts: &ExportOptions, w: &mut dyn Write) -> Result<()> {
         w,
         "  edge [fontname=\"DejaVu Sans\", fontsize=9, color=\"#555555\", arrowsize=0.6];"
     )?;
-    for n in g.sorted_nodes() {
+    for &n in &s.nodes {
         let node = &g.g[n];
         let (shape, fill) = style(node.kind);
         let tooltip = format!(
@@ -111,7 +117,7 @@ pub fn write(g: &Graph, opts: &ExportOptions, w: &mut dyn Write) -> Result<()> {
             quote(&tooltip)
         )?;
     }
-    for e in g.sorted_edges() {
+    for &e in &s.edges {
         let (a, b) = g.g.edge_endpoints(e).unwrap();
         let edge = &g.g[e];
         let label = if edge.weight > 1 {
@@ -130,7 +136,7 @@ pub fn write(g: &Graph, opts: &ExportOptions, w: &mut dyn Write) -> Result<()> {
             crate::model::Modality::Negated => ", style=dotted",
             _ => ", style=dashed",
         };
-        let tooltip = evidence_summary(edge, opts.evidence_shown);
+        let tooltip = evidence_summary(g, edge, opts.evidence_shown)?;
         writeln!(
             w,
             "  {} -> {} [label={}, penwidth={pen:.2}, weight={}{dir}{dashed}, tooltip={}];",

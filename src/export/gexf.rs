@@ -4,7 +4,7 @@
 //! their colour as `viz:color` with r/g/b (networkx cannot read `hex`).
 
 use super::graphml::attr_value;
-use super::{ExportOptions, evidence_summary, modality_list};
+use super::{ExportOptions, Sorted, evidence_summary, modality_list};
 use crate::graph::Graph;
 use crate::model::Kind;
 use anyhow::Result;
@@ -17,8 +17,8 @@ pub fn rgb(kind: Kind) -> (u8, u8, u8) {
     ((v >> 16) as u8, (v >> 8) as u8, v as u8)
 }
 
-fn spell(first: Option<crate::model::Date>, last: Option<crate::model::Date>) -> String {
-    match (first, last) {
+fn spell(first: crate::graph::Day, last: crate::graph::Day) -> String {
+    match (first.get(), last.get()) {
         (Some(a), Some(b)) => format!(" start=\"{a}\" end=\"{b}\""),
         _ => String::new(),
     }
@@ -26,6 +26,12 @@ fn spell(first: Option<crate::model::Date>, last: Option<crate::model::Date>) ->
 
 /// Writes the graph as GEXF 1.3.
 pub fn write(g: &Graph, opts: &ExportOptions, w: &mut dyn Write) -> Result<()> {
+    write_sorted(&Sorted::new(g), opts, w)
+}
+
+/// Writes the graph as GEXF 1.3, in a computed export order.
+pub fn write_sorted(s: &Sorted<'_>, opts: &ExportOptions, w: &mut dyn Write) -> Result<()> {
+    let g = s.g;
     w.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
     w.write_all(b"<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n")?;
     writeln!(
@@ -62,10 +68,7 @@ pub fn write(g: &Graph, opts: &ExportOptions, w: &mut dyn Write) -> Result<()> {
         )?;
     }
     w.write_all(b"    </attributes>\n    <nodes>\n")?;
-    let nodes = g.sorted_nodes();
-    let mut num = std::collections::HashMap::with_capacity(nodes.len());
-    for (i, &n) in nodes.iter().enumerate() {
-        num.insert(n, i);
+    for (i, &n) in s.nodes.iter().enumerate() {
         let node = &g.g[n];
         writeln!(
             w,
@@ -94,14 +97,14 @@ pub fn write(g: &Graph, opts: &ExportOptions, w: &mut dyn Write) -> Result<()> {
         w.write_all(b"      </node>\n")?;
     }
     w.write_all(b"    </nodes>\n    <edges>\n")?;
-    for (i, e) in g.sorted_edges().into_iter().enumerate() {
+    for (i, &e) in s.edges.iter().enumerate() {
         let (a, b) = g.g.edge_endpoints(e).unwrap();
         let edge = &g.g[e];
         writeln!(
             w,
             "      <edge id=\"e{i}\" source=\"n{}\" target=\"n{}\" label=\"{}\" kind=\"{}\" weight=\"{}\"{}>",
-            num[&a],
-            num[&b],
+            s.pos[a.index()],
+            s.pos[b.index()],
             attr_value(edge.relation.label()),
             edge.relation.id(),
             edge.weight as f64,
@@ -113,7 +116,7 @@ pub fn write(g: &Graph, opts: &ExportOptions, w: &mut dyn Write) -> Result<()> {
             ("directed", edge.relation.directed().to_string()),
             ("modality", modality_list(edge)),
             ("articles", edge.articles.to_string()),
-            ("evidence", evidence_summary(edge, opts.evidence_shown)),
+            ("evidence", evidence_summary(g, edge, opts.evidence_shown)?),
         ] {
             write!(w, "<attvalue for=\"{k}\" value=\"{}\"/>", attr_value(&v))?;
         }

@@ -3,7 +3,7 @@
 //! written as CDATA (Gephi drops whitespace between entity references), characters XML 1.0
 //! forbids removed, empty values omitted.
 
-use super::{ExportOptions, evidence_summary, modality_list, xml_clean};
+use super::{ExportOptions, Sorted, evidence_summary, modality_list, xml_clean};
 use crate::graph::Graph;
 use anyhow::Result;
 use std::io::Write;
@@ -60,6 +60,11 @@ pub fn attr_value(s: &str) -> String {
     out
 }
 
+/// Article ids joined by `;`.
+fn ids(g: &Graph, ids: &[crate::graph::ArticleId]) -> String {
+    g.article_strs(ids).collect::<Vec<_>>().join(";")
+}
+
 fn data(w: &mut dyn Write, key: &str, value: &str) -> Result<()> {
     let v = text_value(value);
     if v.is_empty() {
@@ -71,6 +76,12 @@ fn data(w: &mut dyn Write, key: &str, value: &str) -> Result<()> {
 
 /// Writes the graph as GraphML.
 pub fn write(g: &Graph, opts: &ExportOptions, w: &mut dyn Write) -> Result<()> {
+    write_sorted(&Sorted::new(g), opts, w)
+}
+
+/// Writes the graph as GraphML, in a computed export order.
+pub fn write_sorted(s: &Sorted<'_>, opts: &ExportOptions, w: &mut dyn Write) -> Result<()> {
+    let g = s.g;
     w.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
     w.write_all(b"<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n")?;
     for (id, scope, name, ty) in KEYS {
@@ -80,10 +91,7 @@ pub fn write(g: &Graph, opts: &ExportOptions, w: &mut dyn Write) -> Result<()> {
         )?;
     }
     w.write_all(b"  <graph id=\"newsgraph\" edgedefault=\"directed\">\n")?;
-    let nodes = g.sorted_nodes();
-    let mut num = std::collections::HashMap::with_capacity(nodes.len());
-    for (i, &n) in nodes.iter().enumerate() {
-        num.insert(n, i);
+    for (i, &n) in s.nodes.iter().enumerate() {
         let node = &g.g[n];
         writeln!(w, "    <node id=\"n{i}\">")?;
         data(w, "label", &node.label)?;
@@ -96,22 +104,23 @@ pub fn write(g: &Graph, opts: &ExportOptions, w: &mut dyn Write) -> Result<()> {
         )?;
         data(w, "mentions", &node.mentions.to_string())?;
         data(w, "n_articles", &node.articles.to_string())?;
-        data(w, "n_article_ids", &node.article_ids.join(";"))?;
-        if let Some(d) = node.first_seen {
+        data(w, "n_article_ids", &ids(g, &node.article_ids))?;
+        if let Some(d) = node.first_seen.get() {
             data(w, "n_first_seen", &d.to_string())?;
         }
-        if let Some(d) = node.last_seen {
+        if let Some(d) = node.last_seen.get() {
             data(w, "n_last_seen", &d.to_string())?;
         }
         w.write_all(b"    </node>\n")?;
     }
-    for (i, e) in g.sorted_edges().into_iter().enumerate() {
+    for (i, &e) in s.edges.iter().enumerate() {
         let (a, b) = g.g.edge_endpoints(e).unwrap();
         let edge = &g.g[e];
         writeln!(
             w,
             "    <edge id=\"e{i}\" source=\"n{}\" target=\"n{}\">",
-            num[&a], num[&b]
+            s.pos[a.index()],
+            s.pos[b.index()]
         )?;
         data(w, "e_label", edge.relation.label())?;
         data(w, "relation", edge.relation.id())?;
@@ -126,15 +135,19 @@ pub fn write(g: &Graph, opts: &ExportOptions, w: &mut dyn Write) -> Result<()> {
         )?;
         data(w, "weight", &edge.weight.to_string())?;
         data(w, "e_articles", &edge.articles.to_string())?;
-        data(w, "e_article_ids", &edge.article_ids.join(";"))?;
-        if let Some(d) = edge.first_seen {
+        data(w, "e_article_ids", &ids(g, &edge.article_ids))?;
+        if let Some(d) = edge.first_seen.get() {
             data(w, "e_first_seen", &d.to_string())?;
         }
-        if let Some(d) = edge.last_seen {
+        if let Some(d) = edge.last_seen.get() {
             data(w, "e_last_seen", &d.to_string())?;
         }
         data(w, "modality", &modality_list(edge))?;
-        data(w, "evidence", &evidence_summary(edge, opts.evidence_shown))?;
+        data(
+            w,
+            "evidence",
+            &evidence_summary(g, edge, opts.evidence_shown)?,
+        )?;
         w.write_all(b"    </edge>\n")?;
     }
     w.write_all(b"  </graph>\n</graphml>\n")?;

@@ -3,7 +3,7 @@
 //! properties, `:START_ID`, `:END_ID`, `:TYPE` (the relation in UPPER_SNAKE_CASE). Text has
 //! newlines replaced by spaces, so `--multiline-fields` is not needed; arrays use `;`.
 
-use super::evidence_summary;
+use super::{ExportOptions, Sorted, evidence_summary};
 use crate::graph::Graph;
 use crate::model::Kind;
 use anyhow::Result;
@@ -36,7 +36,13 @@ fn array(items: impl Iterator<Item = String>) -> String {
 }
 
 /// Writes `entities.csv`.
-pub fn write_nodes(g: &Graph, w: &mut dyn Write) -> Result<()> {
+pub fn write_nodes(g: &Graph, opts: &ExportOptions, w: &mut dyn Write) -> Result<()> {
+    write_nodes_sorted(&Sorted::new(g), opts, w)
+}
+
+/// Writes `entities.csv` in a computed export order.
+pub fn write_nodes_sorted(s: &Sorted<'_>, _: &ExportOptions, w: &mut dyn Write) -> Result<()> {
+    let g = s.g;
     let mut c = csv::Writer::from_writer(w);
     c.write_record([
         "id:ID",
@@ -49,7 +55,7 @@ pub fn write_nodes(g: &Graph, w: &mut dyn Write) -> Result<()> {
         "last_seen:date",
         ":LABEL",
     ])?;
-    for n in g.sorted_nodes() {
+    for &n in &s.nodes {
         let n = &g.g[n];
         c.write_record([
             n.id.clone(),
@@ -58,8 +64,11 @@ pub fn write_nodes(g: &Graph, w: &mut dyn Write) -> Result<()> {
             array(n.aliases.iter().cloned()),
             n.mentions.to_string(),
             n.articles.to_string(),
-            n.first_seen.map(|d| d.to_string()).unwrap_or_default(),
-            n.last_seen.map(|d| d.to_string()).unwrap_or_default(),
+            n.first_seen
+                .get()
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            n.last_seen.get().map(|d| d.to_string()).unwrap_or_default(),
             format!("Entity;{}", label(n.kind)),
         ])?;
     }
@@ -67,8 +76,14 @@ pub fn write_nodes(g: &Graph, w: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// Writes `relations.csv`.
-pub fn write_edges(g: &Graph, w: &mut dyn Write) -> Result<()> {
+/// Writes `relations.csv`; `evidence` holds the first `opts.evidence_shown` sentences.
+pub fn write_edges(g: &Graph, opts: &ExportOptions, w: &mut dyn Write) -> Result<()> {
+    write_edges_sorted(&Sorted::new(g), opts, w)
+}
+
+/// Writes `relations.csv` in a computed export order.
+pub fn write_edges_sorted(s: &Sorted<'_>, opts: &ExportOptions, w: &mut dyn Write) -> Result<()> {
+    let g = s.g;
     let mut c = csv::Writer::from_writer(w);
     c.write_record([
         ":START_ID",
@@ -85,7 +100,7 @@ pub fn write_edges(g: &Graph, w: &mut dyn Write) -> Result<()> {
         "article_ids:string[]",
         "evidence",
     ])?;
-    for e in g.sorted_edges() {
+    for &e in &s.edges {
         let (a, b) = g.g.edge_endpoints(e).unwrap();
         let edge = &g.g[e];
         c.write_record([
@@ -97,11 +112,17 @@ pub fn write_edges(g: &Graph, w: &mut dyn Write) -> Result<()> {
             edge.relation.directed().to_string(),
             edge.weight.to_string(),
             edge.articles.to_string(),
-            edge.first_seen.map(|d| d.to_string()).unwrap_or_default(),
-            edge.last_seen.map(|d| d.to_string()).unwrap_or_default(),
+            edge.first_seen
+                .get()
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            edge.last_seen
+                .get()
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
             array(edge.modalities().iter().map(|m| m.as_str().to_string())),
-            array(edge.article_ids.iter().cloned()),
-            one_line(&evidence_summary(edge, 3)),
+            array(g.article_strs(&edge.article_ids).map(str::to_string)),
+            one_line(&evidence_summary(g, edge, opts.evidence_shown)?),
         ])?;
     }
     c.flush()?;

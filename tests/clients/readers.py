@@ -9,6 +9,8 @@ MODE is one of:
   gexf-networkx      networkx.read_gexf
   neo4j-ladybug      Ladybug COPY of neo4j/entities.csv and neo4j/relations.csv (PATH = the
                      neo4j folder), then Cypher queries
+  jsonl              json.loads of every line of a JSON Lines file (evidence.jsonl); prints
+                     {"lines": [...]}
 
 Every value is printed with its Python type name, so the Rust test can check types as well as
 values: {"nodes": [[id, {attr: [type, value]}]], "edges": [[source, target, key, {attr: ...}]]}.
@@ -89,6 +91,21 @@ def gexf_networkx(path):
     return doc
 
 
+def jsonl_json(path):
+    """Every line of a JSON Lines file (split at LF only, as the format says) through json.loads."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if data and not data.endswith(b"\n"):
+        raise SystemExit(f"{path}: the last line does not end with a newline")
+    lines = []
+    for no, raw in enumerate(data.split(b"\n")[:-1], 1):
+        try:
+            lines.append(json.loads(raw.decode("utf-8")))
+        except ValueError as e:
+            raise SystemExit(f"{path}:{no}: {e}")
+    return {"lines": lines}
+
+
 def neo4j_ladybug(folder):
     with tempfile.TemporaryDirectory(prefix="newsgraph-ladybug-") as db_dir:
         return ladybug_load(folder, os.path.join(db_dir, "kg.db"))
@@ -149,6 +166,7 @@ MODES = {
     "json-networkx": json_networkx,
     "gexf-networkx": gexf_networkx,
     "neo4j-ladybug": neo4j_ladybug,
+    "jsonl": jsonl_json,
 }
 
 
