@@ -898,7 +898,7 @@ fn load_titles(
         Ok(())
     })?;
     for list in titles.values_mut() {
-        list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        list.sort_by_key(|b| std::cmp::Reverse(b.words.len()));
     }
     Ok(titles)
 }

@@ -170,7 +170,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                     .map(|p| p + before[p..].chars().next().unwrap().len_utf8())
                     .unwrap_or(0);
                 let word = &before[word_start..];
-                if is_abbreviation(word) && !(k > j) {
+                if is_abbreviation(word) && (k <= j) {
                     // "U.S." followed by a capital is ambiguous; keep going unless a line ends.
                     i = j;
                     continue;
@@ -202,8 +202,8 @@ pub fn quotes(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let bytes = text.as_bytes();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let iter = text.char_indices().peekable();
+    for (i, c) in iter {
         match c {
             '\u{201c}' | '\u{ab}' => {
                 if let Some(s) = open.take() {
@@ -231,21 +231,21 @@ pub fn quotes(text: &str) -> Vec<(usize, usize)> {
                 {
                     j += 1;
                 }
-                if j < bytes.len() && bytes[j] == b'\n' {
-                    if let Some(s) = open.take() {
-                        if s < i {
-                            out.push((s, i));
-                        }
-                    }
+                if j < bytes.len()
+                    && bytes[j] == b'\n'
+                    && let Some(s) = open.take()
+                    && s < i
+                {
+                    out.push((s, i));
                 }
             }
             _ => {}
         }
     }
-    if let Some(s) = open {
-        if s < text.len() {
-            out.push((s, text.len()));
-        }
+    if let Some(s) = open
+        && s < text.len()
+    {
+        out.push((s, text.len()));
     }
     out
 }

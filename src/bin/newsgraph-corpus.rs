@@ -521,7 +521,7 @@ impl Gen<'_> {
             let id = reuse_or_new(&mut self.rng, &mut self.synth.orgs, self.p_new);
             let root = word(id.wrapping_mul(7) + 3, SUFFIX_W);
             let domain = ORG_DOMAIN[(id % ORG_DOMAIN.len() as u64) as usize];
-            return if id % 2 == 0 {
+            return if id.is_multiple_of(2) {
                 format!("{root} {domain} Agency")
             } else {
                 format!("{root} {domain} Ministry")
@@ -880,7 +880,7 @@ fn run(a: Args) -> Result<()> {
 
 fn write_article(dir: &Path, n: u64, text: &str) -> Result<()> {
     let sub = dir.join(format!("{:04}", n / 1000));
-    if n % 1000 == 0 {
+    if n.is_multiple_of(1000) {
         std::fs::create_dir_all(&sub)
             .with_context(|| format!("cannot create {}", sub.display()))?;
     }

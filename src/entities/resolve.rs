@@ -49,14 +49,15 @@ pub(crate) fn title_run(dict: &Dictionary, doc: &Doc, i: usize, end: usize) -> u
             j += 1;
             continue;
         }
-        if saw_title && (w == "and" || w == "&") && j + 1 < end {
-            if dict
+        if saw_title
+            && (w == "and" || w == "&")
+            && j + 1 < end
+            && dict
                 .title_match(|k| (j + 1 + k < end).then(|| doc.low(j + 1 + k)))
                 .is_some()
-            {
-                j += 1;
-                continue;
-            }
+        {
+            j += 1;
+            continue;
         }
         if saw_title && w == "(" && j + 2 < end && doc.low(j + 2) == ")" {
             j += 3;
@@ -402,13 +403,13 @@ fn resolve_surname(
         title_info(dict, doc, first_tok - len, first_tok)
             .filter(|_| title_run(dict, doc, first_tok - len, first_tok) == len)
     });
-    if let Some((class, leader, _, _)) = &titled {
-        if let Some(c) = persons.iter().find(|c| {
+    if let Some((class, leader, _, _)) = &titled
+        && let Some(c) = persons.iter().find(|c| {
             dict.roles_at(c.entry, doc.date)
                 .any(|r| &r.class == class || (*leader && r.leader))
-        }) {
-            return Some((Target::Entry(c.entry), Form::Surname));
-        }
+        })
+    {
+        return Some((Target::Entry(c.entry), Form::Surname));
     }
     // 4. Strong candidates: the one holding a role at the date, else the first.
     // A weak surname counts when it has no other reading and its one person holds an office
@@ -675,13 +676,13 @@ fn merge_short_orgs(doc: &mut Doc) {
 fn dedupe_overlaps(doc: &mut Doc) {
     let mut keep: Vec<Mention> = Vec::with_capacity(doc.mentions.len());
     for m in doc.mentions.drain(..) {
-        if let Some(last) = keep.last() {
-            if m.start < last.end {
-                if m.end - m.start > last.end - last.start {
-                    keep.pop();
-                } else {
-                    continue;
-                }
+        if let Some(last) = keep.last()
+            && m.start < last.end
+        {
+            if m.end - m.start > last.end - last.start {
+                keep.pop();
+            } else {
+                continue;
             }
         }
         keep.push(m);
@@ -817,14 +818,14 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
                 } else {
                     b + 1
                 };
-                if let Some(mi) = mention_starting_at(doc, t) {
-                    if matches!(
+                if let Some(mi) = mention_starting_at(doc, t)
+                    && matches!(
                         doc.ents[doc.mentions[mi].ent as usize].kind,
                         Kind::Country | Kind::Organisation
-                    ) {
-                        of_after = Some(mi);
-                        after_end = doc.tok_at(doc.mentions[mi].end);
-                    }
+                    )
+                {
+                    of_after = Some(mi);
+                    after_end = doc.tok_at(doc.mentions[mi].end);
                 }
             }
             // The person after the title (one comma allowed: "adviser, Chung Eui-yong").
@@ -931,10 +932,11 @@ fn title_holder(
                 return None;
             };
             // "the Kremlin chief": the organisation's country.
-            if generic && dict.entry(of_entry).kind == Kind::Organisation {
-                if let Some(c) = dict.entry(of_entry).country {
-                    of_entry = c;
-                }
+            if generic
+                && dict.entry(of_entry).kind == Kind::Organisation
+                && let Some(c) = dict.entry(of_entry).country
+            {
+                of_entry = c;
             }
             let holders = dict.holders(of_entry, class, generic && leader, date);
             let holders: Vec<EntryId> = holders.iter().map(|r| r.person).collect();
@@ -1054,10 +1056,7 @@ fn role_fact(
                     })
                     .map(|r| r.of)
             });
-            match from_roles.or(implies) {
-                Some(e) => Some(doc.dict_entity(dict, e)),
-                None => None,
-            }
+            from_roles.or(implies).map(|e| doc.dict_entity(dict, e))
         }
     };
     let Some(of) = of else { return };
@@ -1130,16 +1129,17 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
         let former = (np_start..t + n).any(|k| doc.is(cat::FORMER_MARKER, k));
         let mut e = t + n;
         // "Lt. Gen. Joseph Guastella, Commander, U.S. Air Forces Central Command"
-        if of_mention.is_none() && e + 1 < r.end && doc.low(e) == "," {
-            if let Some(mi) = mention_starting_at(doc, e + 1) {
-                if matches!(
-                    doc.ents[doc.mentions[mi].ent as usize].kind,
-                    Kind::Country | Kind::Organisation
-                ) {
-                    of_mention = Some(mi);
-                    e = doc.tok_at(doc.mentions[mi].end);
-                }
-            }
+        if of_mention.is_none()
+            && e + 1 < r.end
+            && doc.low(e) == ","
+            && let Some(mi) = mention_starting_at(doc, e + 1)
+            && matches!(
+                doc.ents[doc.mentions[mi].ent as usize].kind,
+                Kind::Country | Kind::Organisation
+            )
+        {
+            of_mention = Some(mi);
+            e = doc.tok_at(doc.mentions[mi].end);
         }
         if of_mention.is_none() && e + 1 < r.end && matches!(doc.low(e), "of" | "at" | "for" | "in")
         {
@@ -1154,14 +1154,14 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
             } else {
                 k
             };
-            if let Some(mi) = mention_starting_at(doc, k) {
-                if matches!(
+            if let Some(mi) = mention_starting_at(doc, k)
+                && matches!(
                     doc.ents[doc.mentions[mi].ent as usize].kind,
                     Kind::Country | Kind::Organisation
-                ) {
-                    of_mention = Some(mi);
-                    e = doc.tok_at(doc.mentions[mi].end);
-                }
+                )
+            {
+                of_mention = Some(mi);
+                e = doc.tok_at(doc.mentions[mi].end);
             }
         }
         // Mark the apposition's mentions as modifiers: they describe the person.
@@ -1274,14 +1274,13 @@ fn locations(dict: &Dictionary, doc: &mut Doc) {
             let floor = doc.tok_range(a.sent as usize).start;
             let capital_before = (t > floor && doc.low(t - 1) == "capital")
                 || (t > floor + 1 && doc.low(t - 1) == "," && doc.low(t - 2) == "capital");
-            if let (true, Some(c)) = (capital_before, doc.ents[a.ent as usize].country) {
-                if doc
+            if let (true, Some(c)) = (capital_before, doc.ents[a.ent as usize].country)
+                && doc
                     .sentence_mentions(a.sent as usize)
                     .iter()
                     .any(|m| m.ent == c)
-                {
-                    facts.push((a.ent, c, a.sent, "capital".to_string()));
-                }
+            {
+                facts.push((a.ent, c, a.sent, "capital".to_string()));
             }
         }
         // "Muscat Oman": a city and its country side by side.
@@ -1317,20 +1316,13 @@ fn locations(dict: &Dictionary, doc: &mut Doc) {
         }
         if ka == Kind::Country && a.kind == MentionKind::Demonym && kb == Kind::Place {
             let words: Vec<&str> = bt.split_whitespace().collect();
-            if words.len() == 3
-                && dict.lexicon.has("place_intro", &words[0].to_lowercase())
-                && words[1] == "of"
-                || words.len() == 2
-                    && words[1] == "of"
-                    && dict.lexicon.has("place_intro", &words[0].to_lowercase())
-                || words.len() == 1
-                    && dict.lexicon.has("place_intro", &words[0].to_lowercase())
-                    && false
+            // "the city of X", "X province of": a place-introducing word and "of".
+            let intro = |w: &str| dict.lexicon.has("place_intro", &w.to_lowercase());
+            if ((words.len() == 3 || words.len() == 2) && words[1] == "of" && intro(words[0]))
+                && consistent(doc, b.ent, a.ent)
             {
-                if consistent(doc, b.ent, a.ent) {
-                    facts.push((b.ent, a.ent, a.sent, between.trim().to_string()));
-                    modifiers.push(i);
-                }
+                facts.push((b.ent, a.ent, a.sent, between.trim().to_string()));
+                modifiers.push(i);
             }
         }
     }

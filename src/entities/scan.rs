@@ -244,10 +244,10 @@ pub(crate) fn title_before(dict: &Dictionary, doc: &Doc, i: usize, floor: usize)
             break;
         }
         let start = i - len;
-        if let Some((_, n)) = dict.title_match(|k| (start + k < i).then(|| doc.low(start + k))) {
-            if n == len {
-                return true;
-            }
+        if let Some((_, n)) = dict.title_match(|k| (start + k < i).then(|| doc.low(start + k)))
+            && n == len
+        {
+            return true;
         }
     }
     false

@@ -280,10 +280,10 @@ impl Sent<'_, '_> {
         }
         let mut ents = Vec::new();
         for k in first..=last {
-            if let Some(e) = self.ent(k) {
-                if !ents.contains(&e) {
-                    ents.push(e);
-                }
+            if let Some(e) = self.ent(k)
+                && !ents.contains(&e)
+            {
+                ents.push(e);
             }
         }
         (first, last, ents)
@@ -359,17 +359,16 @@ fn match_elems(
                 u += 1;
             }
             for alt in alts {
-                if let Some(k) = st.match_alt(u, alt) {
-                    if match_elems(st, elems, i + 1, k, cap, passive) {
-                        return true;
-                    }
+                if let Some(k) = st.match_alt(u, alt)
+                    && match_elems(st, elems, i + 1, k, cap, passive)
+                {
+                    return true;
                 }
             }
             *optional && match_elems(st, elems, i + 1, u, cap, passive)
         }
         Elem::Gap => {
-            let mut k = u;
-            for _ in 0..=4 {
+            for k in u..=u + 4 {
                 let mut c2 = cap.clone();
                 if match_elems(st, elems, i + 1, k, &mut c2, passive) {
                     *cap = c2;
@@ -383,7 +382,6 @@ fn match_elems(
                 {
                     break;
                 }
-                k += 1;
             }
             false
         }
@@ -424,20 +422,20 @@ fn match_elems(
                             .collect();
                         // "Russian oil companies Rosneft and Lukoil": a demonym before named
                         // heads takes them along.
-                        if mention.kind == MentionKind::Demonym && last == k {
-                            if let Some(h) = (k + 1..(k + 4).min(st.units.len()))
+                        if mention.kind == MentionKind::Demonym
+                            && last == k
+                            && let Some(h) = (k + 1..(k + 4).min(st.units.len()))
                                 .take_while(|&j| st.ment(j).is_some() || st.is_filler(j))
                                 .find(|&j| st.ment(j).is_some())
-                            {
-                                let (_, hl, more) = st.group(h);
-                                let more: Vec<u32> = more
-                                    .into_iter()
-                                    .filter(|&e| slot_ok(st.doc.ents[e as usize].kind, *slot))
-                                    .collect();
-                                if !more.is_empty() {
-                                    ents.extend(more);
-                                    last = hl;
-                                }
+                        {
+                            let (_, hl, more) = st.group(h);
+                            let more: Vec<u32> = more
+                                .into_iter()
+                                .filter(|&e| slot_ok(st.doc.ents[e as usize].kind, *slot))
+                                .collect();
+                            if !more.is_empty() {
+                                ents.extend(more);
+                                last = hl;
                             }
                         }
                         let mut c2 = cap.clone();
@@ -479,7 +477,7 @@ fn match_elems(
                                 | "and"
                         )
                     );
-                if !(st.is_filler(k) || far_ok) || (prep && !far_ok) {
+                if !far_ok && (prep || !st.is_filler(k)) {
                     break;
                 }
                 // "the", quotation marks, "known as" and capitalised title words
@@ -1458,13 +1456,12 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                                     || matches!(w, "after" | "before" | "since" | "while" | "when")
                             })
                         }) && u < 6;
-                        if let (Some(c), true) = (comma, lead) {
-                            if let Some(k) =
+                        if let (Some(c), true) = (comma, lead)
+                            && let Some(k) =
                                 (c + 1..(c + 4).min(st.units.len())).find(|&k| st.ment(k).is_some())
-                            {
-                                let (_, _, ents) = st.group(k);
-                                cap.x = ents;
-                            }
+                        {
+                            let (_, _, ents) = st.group(k);
+                            cap.x = ents;
                         }
                     }
                 }
@@ -1472,10 +1469,10 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
             let mut from = clause_start(st, cap.x_start.unwrap_or(u).min(u));
             // Cues well before the actor belong to another clause ("the potential for a
             // cease-fire was watched by NATO members meeting in Wales").
-            if let Some(xs) = cap.x_start {
-                if xs <= u {
-                    from = from.max(xs.saturating_sub(3));
-                }
+            if let Some(xs) = cap.x_start
+                && xs <= u
+            {
+                from = from.max(xs.saturating_sub(3));
             }
             // A definite noun phrase ("the war", "Russia's invasion", "the Alaska summit")
             // names something that exists: only cues inside the phrase count ("the planned
@@ -1485,14 +1482,12 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                     st.low(k),
                     Some("the" | "its" | "'s" | "his" | "her" | "their" | "this" | "that")
                 )
-            }) {
-                if (d + 1..u).all(|k| {
-                    st.low(k)
-                        .is_none_or(|w| !PREPOSITIONS.contains(&w) && !is_boundary_word(w))
-                }) && d >= from
-                {
-                    from = d;
-                }
+            }) && (d + 1..u).all(|k| {
+                st.low(k)
+                    .is_none_or(|w| !PREPOSITIONS.contains(&w) && !is_boundary_word(w))
+            }) && d >= from
+            {
+                from = d;
             }
             // A trigger used as a noun also takes cues after it ("the talks could resume").
             // After a name, a verbal trigger is a noun only as a gerund ("the Trump-Putin
@@ -1525,21 +1520,21 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
             }
             // "...is expected to push Trump when he meets him": a temporal clause takes the
             // future or hypothesis of the clause it depends on.
-            if m == Modality::Asserted {
-                if let Some(w) = (from.saturating_sub(3)..u).filter(|&k| k < u).find(|&k| {
+            if m == Modality::Asserted
+                && let Some(w) = (from.saturating_sub(3)..u).filter(|&k| k < u).find(|&k| {
                     matches!(
                         st.low(k),
                         Some("when" | "once" | "until" | "after" | "before" | "if")
                     )
-                }) {
-                    // A future in the outer clause wins over a hypothesis found in its
-                    // noun phrases ("weapons capable of striking").
-                    let (outer, outer_future) = modality(dict, rules, st, 0, w, w, false);
-                    if outer_future && outer != Modality::Negated {
-                        m = Modality::Planned;
-                    } else if matches!(outer, Modality::Planned | Modality::Possible) {
-                        m = outer;
-                    }
+                })
+            {
+                // A future in the outer clause wins over a hypothesis found in its
+                // noun phrases ("weapons capable of striking").
+                let (outer, outer_future) = modality(dict, rules, st, 0, w, w, false);
+                if outer_future && outer != Modality::Negated {
+                    m = Modality::Planned;
+                } else if matches!(outer, Modality::Planned | Modality::Possible) {
+                    m = outer;
                 }
             }
             emit(dict, st, p, &cap, m, future, u, after, facts);
@@ -1727,28 +1722,27 @@ fn venue(
                 k += 1;
                 skipped += 1;
             }
-            if let Some(kind) = st.kind(k) {
-                if matches!(kind, Kind::Place | Kind::Country | Kind::Organisation) {
-                    let e = st.ent(k).unwrap();
-                    if !participants.contains(&e) {
-                        places.push(e);
-                        break;
-                    }
+            if let Some(kind) = st.kind(k)
+                && matches!(kind, Kind::Place | Kind::Country | Kind::Organisation)
+            {
+                let e = st.ent(k).unwrap();
+                if !participants.contains(&e) {
+                    places.push(e);
+                    break;
                 }
             }
         }
         u += 1;
     }
     // "the Alaska summit"
-    if t0 > 0 {
-        if let Some(k) = (t0.saturating_sub(2)..t0)
+    if t0 > 0
+        && let Some(k) = (t0.saturating_sub(2)..t0)
             .rev()
             .find(|&k| st.ment(k).is_some())
-        {
-            if st.kind(k) == Some(Kind::Place) && (k + 1..t0).all(|j| st.is_filler(j)) {
-                places.push(st.ent(k).unwrap());
-            }
-        }
+        && st.kind(k) == Some(Kind::Place)
+        && (k + 1..t0).all(|j| st.is_filler(j))
+    {
+        places.push(st.ent(k).unwrap());
     }
     let vrel = match (rel, modality) {
         (_, Modality::Planned | Modality::Possible) => Relation::PlansMeetingIn,

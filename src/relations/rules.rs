@@ -397,15 +397,15 @@ fn parse_pattern(spec: &str, at: &str) -> Result<(bool, Vec<Elem>, usize)> {
             elems.push(Elem::Gap);
             continue;
         }
-        if let Some((slot, gap, optional)) = parse_slot(t) {
-            if t.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
-                elems.push(Elem::Slot {
-                    slot,
-                    gap,
-                    optional,
-                });
-                continue;
-            }
+        if let Some((slot, gap, optional)) = parse_slot(t)
+            && t.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        {
+            elems.push(Elem::Slot {
+                slot,
+                gap,
+                optional,
+            });
+            continue;
         }
         let (body, optional) = match t.strip_suffix('?') {
             Some(b) => (b, true),
@@ -499,7 +499,7 @@ impl Rules {
             Ok(())
         })?;
         for list in cues.by_first.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         }
         Ok(Rules {
             patterns,
