@@ -354,3 +354,17 @@ fn the_surname_of_the_one_office_holder_is_believed_without_a_title() {
         labels(&x, "person")
     );
 }
+
+#[test]
+fn the_demonym_capital_is_the_capital_city() {
+    let x = run(
+        "2024-03-01",
+        "Talks resumed in the Polish capital on Monday.",
+    );
+    assert_eq!(labels(&x, "place"), vec!["Warsaw"]);
+    assert!(
+        labels(&x, "country").is_empty(),
+        "{:?}",
+        labels(&x, "country")
+    );
+}

@@ -713,3 +713,19 @@ fn a_meeting_named_as_a_purpose_lies_ahead() {
         "asserted",
     );
 }
+
+#[test]
+fn a_leading_phrase_gives_the_venue_and_its_pronoun_the_subject() {
+    let text = "Erdogan flew home. During his visit to the Hungarian capital, Trump held meetings with Orban.";
+    expect(text, "Donald Trump", "visited", "Budapest", "asserted");
+    expect(text, "Donald Trump", "met_in", "Budapest", "asserted");
+    expect(text, "Viktor Orbán", "met_in", "Budapest", "asserted");
+    expect_none(text, "Recep Tayyip Erdoğan", "visited", "Budapest");
+    expect(
+        "In Geneva, Blinken met Lavrov for two hours.",
+        "Sergei Lavrov",
+        "met_in",
+        "Geneva",
+        "asserted",
+    );
+}

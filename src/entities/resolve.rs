@@ -231,9 +231,23 @@ pub(crate) fn resolve(dict: &Dictionary, doc: &mut Doc, raw: Vec<RawMatch>, foun
                     mkind = MentionKind::Name;
                 }
                 let _ = kind;
+                let mut end = m.end;
+                // "the Polish capital" is the city.
+                if form == Form::Demonym {
+                    let next = doc.tok_at(m.end);
+                    if next < doc.toks.toks.len()
+                        && doc.low(next) == "capital"
+                        && (next + 1 >= doc.toks.toks.len() || doc.low(next + 1) != "markets")
+                        && let Some(cap) = dict.entry(e).capitals.first().cloned()
+                    {
+                        ent = capital_place(dict, doc, e, &cap);
+                        mkind = MentionKind::Name;
+                        end = doc.toks.toks[next].end;
+                    }
+                }
                 doc.add_mention(Mention {
                     start: m.start,
-                    end: m.end,
+                    end,
                     ent,
                     kind: mkind,
                     modifier: false,
@@ -1443,6 +1457,37 @@ fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
             } else {
                 // A possessive or object pronoun, or "its": the nearest fitting name.
                 target = here.iter().max_by_key(|m| m.start).map(|m| m.ent);
+            }
+            // "During his visit to Warsaw, Pence ...": a pronoun in a leading phrase set off
+            // by a comma looks ahead to the subject after the comma.
+            if target.is_none() && person && here.is_empty() {
+                let lead = doc.tok_range(s);
+                let starts_with_prep = matches!(
+                    doc.low(lead.start),
+                    "during"
+                        | "in"
+                        | "on"
+                        | "after"
+                        | "before"
+                        | "at"
+                        | "ahead"
+                        | "following"
+                        | "while"
+                        | "upon"
+                );
+                if starts_with_prep
+                    && let Some(comma) = (t + 1..lead.end.min(t + 20)).find(|&k| doc.low(k) == ",")
+                {
+                    let after = doc.toks.toks[comma].end;
+                    let subj = in_sentence(s)
+                        .filter(|m| m.start >= after && ok(doc, m))
+                        .min_by_key(|m| m.start);
+                    if let Some(m) = subj
+                        && doc.tok_at(m.start) == comma + 1
+                    {
+                        target = Some(m.ent);
+                    }
+                }
             }
             // Earlier sentences (not for "it", which is often about nothing): the first
             // fitting mention of the nearest one that has any.

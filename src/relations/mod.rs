@@ -1734,6 +1734,30 @@ fn venue(
         }
         u += 1;
     }
+    // "In Warsaw, Pence met Duda", "During his visit to the Polish capital, Pence held
+    // meetings with Duda": a place in a leading adverbial phrase set off by a comma.
+    if places.is_empty()
+        && matches!(
+            st.low(0),
+            Some("in" | "at" | "during" | "on" | "while" | "after" | "before")
+        )
+        && let Some(comma) = (1..t0.min(25)).find(|&k| st.low(k) == Some(","))
+    {
+        if let Some(k) = (1..comma).find(|&k| {
+            matches!(st.low(k - 1), Some("in" | "at" | "to"))
+                && matches!(st.kind(k), Some(Kind::Place))
+                && st.ent(k).is_some_and(|e| !participants.contains(&e))
+        }) {
+            places.push(st.ent(k).unwrap());
+        } else if let Some(k) = (2..comma).find(|&k| {
+            matches!(st.low(k - 2), Some("in" | "at" | "to"))
+                && st.is_filler(k - 1)
+                && matches!(st.kind(k), Some(Kind::Place))
+                && st.ent(k).is_some_and(|e| !participants.contains(&e))
+        }) {
+            places.push(st.ent(k).unwrap());
+        }
+    }
     // "the Alaska summit"
     if t0 > 0
         && let Some(k) = (t0.saturating_sub(2)..t0)
