@@ -729,3 +729,46 @@ fn a_leading_phrase_gives_the_venue_and_its_pronoun_the_subject() {
         "asserted",
     );
 }
+
+#[test]
+fn compatriots_talk_to_and_praise_each_other() {
+    expect(
+        "Trump told Rex Tillerson that he was wasting his time.",
+        "Donald Trump",
+        "spoke_with",
+        "Rex Tillerson",
+        "asserted",
+    );
+    expect(
+        "Trump praised Rex Tillerson on Monday.",
+        "Donald Trump",
+        "praised",
+        "Rex Tillerson",
+        "asserted",
+    );
+    // Two members of one group are no pair: Trump and Pence met Kim, not each other.
+    expect_none(
+        "Trump and Pence met Kim Jong Un in Singapore.",
+        "Donald Trump",
+        "met_with",
+        "Mike Pence",
+    );
+}
+
+#[test]
+fn both_leaders_are_two_others_than_the_actor() {
+    let text = "Moon Jae-in and Kim Jong Un met at the border. Later Trump thanked both leaders.";
+    expect(text, "Donald Trump", "praised", "Moon Jae-in", "asserted");
+    expect(text, "Donald Trump", "praised", "Kim Jong Un", "asserted");
+}
+
+#[test]
+fn a_sentence_opening_subject_is_not_replaced_by_a_name_after_the_comma() {
+    // "Aides" is not a name, but the clause has its own subject: the comma does not lend one.
+    expect_none(
+        "Aides arrived at the White House, said Jake Sullivan.",
+        "Jake Sullivan",
+        "visited",
+        "White House",
+    );
+}

@@ -1540,14 +1540,14 @@ fn definite_anaphora(dict: &Dictionary, doc: &mut Doc) {
                 continue;
             }
             // The most recent entities of a kind before `pos`, distinct, newest first.
-            let recent = |doc: &Doc, kinds: &[Kind], n: usize| -> Vec<u32> {
+            let recent_in = |doc: &Doc, kinds: &[Kind], n: usize, back: u32| -> Vec<u32> {
                 let mut out: Vec<u32> = Vec::new();
                 let upto = doc.mentions.partition_point(|m| m.start < pos);
                 for m in doc.mentions[..upto].iter().rev() {
-                    if (m.sent + 4) < s as u32 {
+                    if (m.sent + back) < s as u32 {
                         break;
                     }
-                    if m.start >= pos || m.modifier || (m.sent + 4) < s as u32 {
+                    if m.start >= pos || m.modifier {
                         continue;
                     }
                     let k = doc.ents[m.ent as usize].kind;
@@ -1560,6 +1560,7 @@ fn definite_anaphora(dict: &Dictionary, doc: &mut Doc) {
                 }
                 out
             };
+            let recent = |doc: &Doc, kinds: &[Kind], n: usize| recent_in(doc, kinds, n, 4);
             if w == "the" && t + 1 < r.end && matches!(doc.low(t + 1), "country" | "nation") {
                 // Not a country named earlier in the same sentence ("Russia attacked the
                 // country's Mykolaiv region" is Ukraine), unless there is no other.
@@ -1625,6 +1626,20 @@ fn definite_anaphora(dict: &Dictionary, doc: &mut Doc) {
                     .count()
             };
             pool.sort_by_key(|&e| std::cmp::Reverse(count(e)));
+            // "Trump thanked both leaders": the two are others than who acts on them.
+            let here = |e: u32| {
+                doc.sentence_mentions(s).iter().any(|m| {
+                    m.ent == e
+                        && m.end <= pos
+                        && !(doc.tok_at(m.end)..t).any(|k| matches!(doc.low(k), "," | ";"))
+                })
+            };
+            if pool.iter().any(|&e| here(e)) {
+                // The actor is not one of the two: look further back for two others.
+                pool = recent_in(doc, kinds, 7, 10);
+                pool.sort_by_key(|&e| std::cmp::Reverse(count(e)));
+                pool.retain(|&e| !here(e));
+            }
             let pair: Vec<u32> = pool.into_iter().take(2).collect();
             if pair.len() < 2 {
                 continue;

@@ -1455,7 +1455,17 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                                 !is_boundary_word(w)
                                     || matches!(w, "after" | "before" | "since" | "while" | "when")
                             })
-                        }) && u < 6;
+                        }) && u < 6
+                            // Only a leading phrase: the trigger opens the sentence or follows
+                            // a subordinator ("Chung arrived at ..., to meet X" is not one).
+                            && (u == 0
+                                || matches!(
+                                    st.low(0),
+                                    Some(
+                                        "after" | "before" | "since" | "while" | "when"
+                                            | "following" | "upon" | "having" | "during"
+                                    )
+                                ));
                         if let (Some(c), true) = (comma, lead)
                             && let Some(k) =
                                 (c + 1..(c + 4).min(st.units.len())).find(|&k| st.ment(k).is_some())
@@ -1619,7 +1629,15 @@ fn emit(
             for i in 0..all.len() {
                 for j in i + 1..all.len() {
                     let (a, b) = (all[i], all[j]);
-                    if same_side(dict, doc, a, b) {
+                    // Compatriots on the two sides of the trigger do talk ("Trump told
+                    // Tillerson"); within one group ("Trump and Vance called Putin") they
+                    // are not a pair.
+                    // Meetings and talks are between countries: compatriots at one
+                    // get no edge (the spec).
+                    let across = !MEETING.contains(&rel)
+                        && ((src.contains(&a) && dst.contains(&b))
+                            || (src.contains(&b) && dst.contains(&a)));
+                    if !across && same_side(dict, doc, a, b) {
                         continue;
                     }
                     pairs.push((a, b));
@@ -1657,6 +1675,8 @@ fn emit(
                         && rel != Relation::Receives
                         && rel != Relation::Discussed
                         && rel != Relation::Requested
+                        // Compatriots praise, criticise and urge each other.
+                        && !both_people(doc, a, b)
                         && same_side(dict, doc, a, b))
                 {
                     continue;
@@ -1675,6 +1695,11 @@ fn emit(
             continue;
         }
     }
+}
+
+/// Whether both entities are people.
+fn both_people(doc: &Doc, a: u32, b: u32) -> bool {
+    doc.ents[a as usize].kind == Kind::Person && doc.ents[b as usize].kind == Kind::Person
 }
 
 /// Two entities on the same side: the same country, or a person and their own country.
