@@ -772,3 +772,17 @@ fn a_sentence_opening_subject_is_not_replaced_by_a_name_after_the_comma() {
         "White House",
     );
 }
+
+#[test]
+fn a_place_before_a_purpose_infinitive_is_the_venue() {
+    let text = "Chung Eui-yong arrived at the White House on Thursday to meet with H.R. McMaster.";
+    expect(text, "Chung Eui-yong", "met_in", "White House", "asserted");
+    expect(text, "H.R. McMaster", "met_in", "White House", "asserted");
+    // A nominal meeting after a place of another clause part is not placed there.
+    expect_none(
+        "The delegation, which landed in Geneva for a briefing on the Sudan talks, left.",
+        "Sudan",
+        "met_in",
+        "Geneva",
+    );
+}

@@ -1759,6 +1759,29 @@ fn venue(
         }
         u += 1;
     }
+    // "Chung arrived at the White House to meet McMaster": a place between the actor and a
+    // purpose infinitive, in the same clause.
+    if places.is_empty() && t0 >= 1 && st.low(t0 - 1) == Some("to") {
+        let floor = t0.saturating_sub(12);
+        let mut k = t0;
+        while k > floor {
+            k -= 1;
+            if st.is_boundary(k) || matches!(st.low(k), Some("," | ";" | ":")) {
+                break;
+            }
+            if st.ment(k).is_some()
+                && matches!(st.kind(k), Some(Kind::Place | Kind::Organisation))
+                && st.ent(k).is_some_and(|e| !participants.contains(&e))
+                && (k >= 1 && matches!(st.low(k - 1), Some("in" | "at"))
+                    || k >= 2
+                        && matches!(st.low(k - 2), Some("in" | "at"))
+                        && st.low(k - 1) == Some("the"))
+            {
+                places.push(st.ent(k).unwrap());
+                break;
+            }
+        }
+    }
     // "In Warsaw, Pence met Duda", "During his visit to the Polish capital, Pence held
     // meetings with Duda": a place in a leading adverbial phrase set off by a comma.
     if places.is_empty()
