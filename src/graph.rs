@@ -71,6 +71,11 @@ impl Day {
         })
     }
 
+    /// The date as `YYYY-MM-DD`, or an empty string when unknown (a table cell).
+    pub fn cell(self) -> String {
+        self.get().map(|d| d.to_string()).unwrap_or_default()
+    }
+
     /// Whether the date is known.
     pub fn is_known(self) -> bool {
         self.0 != 0
@@ -548,6 +553,23 @@ pub struct Graph {
 
 /// Where an item goes in a sorted list capped at `cap`, from a binary search: `None` when it is
 /// there already or would fall beyond the cap.
+/// Records one more article for a node or an edge: its id joins the capped, string-ordered
+/// id list, and its date widens the first/last window.
+fn seen_in(
+    names: &Interner,
+    ids: &mut Box<[ArticleId]>,
+    (first, last): (&mut Day, &mut Day),
+    (art, art_id, date): (&str, ArticleId, Day),
+    cap: usize,
+) {
+    let found = ids.binary_search_by(|s| names.get(s.0).cmp(art));
+    if let Some(pos) = capped_pos(found, cap) {
+        insert_at(ids, cap, pos, art_id);
+    }
+    *first = first.earliest(date);
+    *last = last.latest(date);
+}
+
 fn capped_pos(found: Result<usize, usize>, cap: usize) -> Option<usize> {
     match found {
         Err(pos) if pos < cap => Some(pos),
@@ -888,14 +910,13 @@ impl Graph {
                     }
                     cur.mentions += n.mentions as u64;
                     cur.articles += 1;
-                    let found = cur
-                        .article_ids
-                        .binary_search_by(|s| names.get(s.0).cmp(art));
-                    if let Some(pos) = capped_pos(found, caps.article_ids) {
-                        insert_at(&mut cur.article_ids, caps.article_ids, pos, art_id);
-                    }
-                    cur.first_seen = cur.first_seen.earliest(date);
-                    cur.last_seen = cur.last_seen.latest(date);
+                    seen_in(
+                        names,
+                        &mut cur.article_ids,
+                        (&mut cur.first_seen, &mut cur.last_seen),
+                        (art, art_id, date),
+                        caps.article_ids,
+                    );
                     if n.label < cur.label {
                         cur.label = n.label.clone();
                     }
@@ -956,14 +977,13 @@ impl Graph {
                     let Graph { g, names, .. } = self;
                     let cur = &mut g[ei];
                     cur.articles += 1;
-                    let found = cur
-                        .article_ids
-                        .binary_search_by(|s| names.get(s.0).cmp(art));
-                    if let Some(pos) = capped_pos(found, caps.article_ids) {
-                        insert_at(&mut cur.article_ids, caps.article_ids, pos, art_id);
-                    }
-                    cur.first_seen = cur.first_seen.earliest(date);
-                    cur.last_seen = cur.last_seen.latest(date);
+                    seen_in(
+                        names,
+                        &mut cur.article_ids,
+                        (&mut cur.first_seen, &mut cur.last_seen),
+                        (art, art_id, date),
+                        caps.article_ids,
+                    );
                     ei
                 }
                 None => {

@@ -59,11 +59,8 @@ pub fn write_nodes_sorted(s: &Sorted<'_>, opts: &ExportOptions, w: &mut dyn Writ
             ),
             n.mentions.to_string(),
             n.articles.to_string(),
-            n.first_seen
-                .get()
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-            n.last_seen.get().map(|d| d.to_string()).unwrap_or_default(),
+            n.first_seen.cell(),
+            n.last_seen.cell(),
             text_cell(
                 &g.article_strs(&n.article_ids).collect::<Vec<_>>().join(";"),
                 guard,
@@ -114,14 +111,8 @@ pub fn write_edges_sorted(s: &Sorted<'_>, opts: &ExportOptions, w: &mut dyn Writ
             edge.relation.id().to_string(),
             edge.relation.directed().to_string(),
             edge.articles.to_string(),
-            edge.first_seen
-                .get()
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-            edge.last_seen
-                .get()
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
+            edge.first_seen.cell(),
+            edge.last_seen.cell(),
             modality_list(edge),
             text_cell(&evidence_summary(g, edge, opts.evidence_shown)?, guard),
         ])?;

@@ -64,11 +64,8 @@ pub fn write_nodes_sorted(s: &Sorted<'_>, _: &ExportOptions, w: &mut dyn Write) 
             array(n.aliases.iter().cloned()),
             n.mentions.to_string(),
             n.articles.to_string(),
-            n.first_seen
-                .get()
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-            n.last_seen.get().map(|d| d.to_string()).unwrap_or_default(),
+            n.first_seen.cell(),
+            n.last_seen.cell(),
             format!("Entity;{}", label(n.kind)),
         ])?;
     }
@@ -112,14 +109,8 @@ pub fn write_edges_sorted(s: &Sorted<'_>, opts: &ExportOptions, w: &mut dyn Writ
             edge.relation.directed().to_string(),
             edge.weight.to_string(),
             edge.articles.to_string(),
-            edge.first_seen
-                .get()
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-            edge.last_seen
-                .get()
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
+            edge.first_seen.cell(),
+            edge.last_seen.cell(),
             array(edge.modalities().iter().map(|m| m.as_str().to_string())),
             array(g.article_strs(&edge.article_ids).map(str::to_string)),
             one_line(&evidence_summary(g, edge, opts.evidence_shown)?),
