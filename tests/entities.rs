@@ -368,3 +368,25 @@ fn the_demonym_capital_is_the_capital_city() {
         labels(&x, "country")
     );
 }
+
+#[test]
+fn every_spelling_of_a_capital_city_is_one_place() {
+    let x = run(
+        "2024-03-01",
+        "Zelensky was in Washington on Monday. He returned to Washington, D.C. in May. Drones flew over Washington DC.",
+    );
+    assert_eq!(labels(&x, "place"), vec!["Washington, D.C."]);
+    let y = run(
+        "2022-03-01",
+        "Missiles hit Kiev on Monday. Later strikes on Kyiv killed two.",
+    );
+    assert_eq!(labels(&y, "place"), vec!["Kyiv"]);
+    let dc = node(&x, "Washington, D.C.").unwrap();
+    for a in ["Washington", "Washington, D.C.", "Washington DC"] {
+        assert!(
+            dc.aliases.contains(&a.to_string()),
+            "{a} in {:?}",
+            dc.aliases
+        );
+    }
+}

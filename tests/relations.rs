@@ -179,7 +179,7 @@ fn visited_needs_travel() {
         "Zelensky visited Washington on Friday.",
         "Volodymyr Zelenskyy",
         "visited",
-        "Washington",
+        "Washington, D.C.",
         "asserted",
     );
     expect(
@@ -784,5 +784,30 @@ fn a_place_before_a_purpose_infinitive_is_the_venue() {
         "Sudan",
         "met_in",
         "Geneva",
+    );
+}
+
+#[test]
+fn being_in_a_foreign_place_is_a_visit_but_not_at_home() {
+    expect(
+        "When Zelensky was in Washington, he met senators.",
+        "Volodymyr Zelenskyy",
+        "visited",
+        "Washington, D.C.",
+        "asserted",
+    );
+    expect_none(
+        "Putin was in Moscow on Monday.",
+        "Vladimir Putin",
+        "visited",
+        "Moscow",
+    );
+    // Coming home from a trip is still an arrival.
+    expect(
+        "Kang Hoon-sik arrived at Incheon International Airport on Friday.",
+        "Kang Hoon-sik",
+        "visited",
+        "Incheon International Airport",
+        "asserted",
     );
 }

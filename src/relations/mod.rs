@@ -1678,6 +1678,11 @@ fn emit(
                         // Compatriots praise, criticise and urge each other.
                         && !both_people(doc, a, b)
                         && same_side(dict, doc, a, b))
+                    // "Putin was in Moscow" is no visit ("arrived at Incheon" after a trip
+                    // abroad is one).
+                    || (rel == Relation::Visited
+                        && BE_FORMS.contains(&trigger.as_str())
+                        && at_home(dict, doc, a, b))
                 {
                     continue;
                 }
@@ -1695,6 +1700,15 @@ fn emit(
             continue;
         }
     }
+}
+
+/// A person in a place of their own country ("Putin was in Moscow"): no visit.
+fn at_home(dict: &Dictionary, doc: &Doc, who: u32, place: u32) -> bool {
+    doc.ents[place as usize].kind == Kind::Place
+        && doc.ents[who as usize].kind == Kind::Person
+        && doc
+            .country_of(dict, who)
+            .is_some_and(|c| doc.country_of(dict, place) == Some(c))
 }
 
 /// Whether both entities are people.
