@@ -199,13 +199,7 @@ impl Stream {
         file.sync_all()
             .with_context(|| format!("cannot sync {}", self.tmp.display()))?;
         drop(file);
-        std::fs::rename(&self.tmp, &self.path).with_context(|| {
-            format!(
-                "cannot rename {} to {}",
-                self.tmp.display(),
-                self.path.display()
-            )
-        })?;
+        super::rename_into_place(&self.tmp, &self.path)?;
         self.done = true;
         Ok(self.path.clone())
     }

@@ -169,13 +169,7 @@ impl Temp {
                 .and_then(|f| f.set_modified(std::time::SystemTime::now()))
                 .with_context(|| format!("cannot touch {}", self.tmp.display()))?;
         }
-        std::fs::rename(&self.tmp, &self.path).with_context(|| {
-            format!(
-                "cannot rename {} to {}",
-                self.tmp.display(),
-                self.path.display()
-            )
-        })?;
+        rename_into_place(&self.tmp, &self.path)?;
         self.done = true;
         Ok(())
     }
@@ -228,6 +222,12 @@ pub fn files_of(format: Format) -> &'static [&'static str] {
         Format::Gexf => &["graph.gexf"],
         Format::Neo4j => &["neo4j/entities.csv", "neo4j/relations.csv"],
     }
+}
+
+/// Renames a finished temporary file over its target (atomic on one file system).
+pub(crate) fn rename_into_place(tmp: &Path, path: &Path) -> Result<()> {
+    std::fs::rename(tmp, path)
+        .with_context(|| format!("cannot rename {} to {}", tmp.display(), path.display()))
 }
 
 /// Every file an export may write, relative to the output folder.
