@@ -390,3 +390,12 @@ fn every_spelling_of_a_capital_city_is_one_place() {
         );
     }
 }
+
+#[test]
+fn a_palace_is_a_building_and_so_an_organisation() {
+    let x = run(
+        "2019-09-02",
+        "Ministers gathered at the Presidential Palace in Warsaw.",
+    );
+    assert_eq!(labels(&x, "organisation"), vec!["Presidential Palace"]);
+}

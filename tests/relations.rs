@@ -811,3 +811,42 @@ fn being_in_a_foreign_place_is_a_visit_but_not_at_home() {
         "asserted",
     );
 }
+
+#[test]
+fn a_judgement_reported_with_said_that_is_criticism() {
+    expect(
+        "Trump said on Twitter that Iran \"made a very big mistake!\"",
+        "Donald Trump",
+        "criticized",
+        "Iran",
+        "asserted",
+    );
+    expect(
+        "Macron said that the Russian strikes were unacceptable.",
+        "Emmanuel Macron",
+        "criticized",
+        "Russia",
+        "asserted",
+    );
+    // A report without a judgement is none.
+    expect_none(
+        "Macron said that Russia made an offer.",
+        "Emmanuel Macron",
+        "criticized",
+        "Russia",
+    );
+}
+
+#[test]
+fn a_joint_news_conference_is_a_meeting_at_the_possessed_venue() {
+    let text = "Appearing at a news conference with Mike Pence at Poland's Presidential Palace, Duda praised the alliance.";
+    expect(text, "Andrzej Duda", "met_with", "Mike Pence", "asserted");
+    expect(
+        text,
+        "Mike Pence",
+        "met_in",
+        "Presidential Palace",
+        "asserted",
+    );
+    expect_none(text, "Mike Pence", "met_in", "Poland");
+}

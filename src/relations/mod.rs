@@ -376,6 +376,8 @@ fn match_elems(
                 }
                 if k >= st.units.len()
                     || !(st.is_filler(k)
+                        // A quotation mark inside a gap: 'said Iran "made a mistake"'.
+                        || matches!(st.low(k), Some("\"" | "\u{201c}" | "\u{201d}"))
                         || st.ment(k).is_some()
                             && i + 1 < elems.len()
                             && !matches!(elems[i + 1], Elem::Slot { .. }))
@@ -1459,6 +1461,7 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                             // Only a leading phrase: the trigger opens the sentence or follows
                             // a subordinator ("Chung arrived at ..., to meet X" is not one).
                             && (u == 0
+                                || st.low(0).is_some_and(|w| w.ends_with("ing"))
                                 || matches!(
                                     st.low(0),
                                     Some(
@@ -1760,6 +1763,13 @@ fn venue(
             {
                 k += 1;
                 skipped += 1;
+            }
+            // "at Poland's Presidential Palace": the possessed place is the venue.
+            if k + 2 < st.units.len()
+                && matches!(st.low(k + 1), Some("'s" | "'"))
+                && matches!(st.kind(k + 2), Some(Kind::Place | Kind::Organisation))
+            {
+                k += 2;
             }
             if let Some(kind) = st.kind(k)
                 && matches!(kind, Kind::Place | Kind::Country | Kind::Organisation)
