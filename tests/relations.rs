@@ -850,3 +850,12 @@ fn a_joint_news_conference_is_a_meeting_at_the_possessed_venue() {
     );
     expect_none(text, "Mike Pence", "met_in", "Poland");
 }
+
+#[test]
+fn a_relative_clause_takes_its_antecedent_and_it_its_country() {
+    let text = "The US will sell weapons to Nato members who will then supply them to Kyiv as it battles Russia's invasion.";
+    expect(text, "NATO", "supplies_weapons_to", "Ukraine", "planned");
+    expect(text, "Russia", "attacked", "Ukraine", "asserted");
+    expect_none(text, "Russia", "attacked", "United States");
+    expect_none(text, "United States", "supplies_weapons_to", "Ukraine");
+}

@@ -1417,6 +1417,11 @@ fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
                         | "warned"
                         | "signed"
                         | "agreed"
+                        | "battles"
+                        | "fights"
+                        | "faces"
+                        | "resists"
+                        | "defends"
                 ) {
                     continue;
                 }

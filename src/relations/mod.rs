@@ -532,8 +532,11 @@ fn find_subject(st: &Sent, t: usize, actors_only: bool) -> Option<(usize, Vec<u3
                 pk -= 1;
             }
             let prev = if pk > 0 { st.low(pk - 1) } else { prev };
-            let governed =
-                !possessor && prev.is_some_and(|w| w != "of" && PREPOSITIONS.contains(&w));
+            // The antecedent of a relative clause is its subject even after a preposition
+            // ("sell weapons to Nato members who will supply them").
+            let governed = !possessor
+                && !relative
+                && prev.is_some_and(|w| w != "of" && PREPOSITIONS.contains(&w));
             if governed {
                 u = first;
                 continue;
