@@ -399,3 +399,21 @@ fn a_palace_is_a_building_and_so_an_organisation() {
     );
     assert_eq!(labels(&x, "organisation"), vec!["Presidential Palace"]);
 }
+
+#[test]
+fn the_country_looks_further_back_for_another_country() {
+    let x = run(
+        "2025-01-01",
+        "Ukraine said 40 drones were downed. Officials spoke. Crews worked. Roads closed. Power failed. Russia also attacked the country's Mykolaiv region.",
+    );
+    assert!(
+        has(&x, "Mykolaiv", "located_in", "Ukraine"),
+        "{:?}",
+        edges(&x)
+    );
+    assert!(
+        !has(&x, "Mykolaiv", "located_in", "Russia"),
+        "{:?}",
+        edges(&x)
+    );
+}

@@ -1585,8 +1585,15 @@ fn definite_anaphora(dict: &Dictionary, doc: &mut Doc) {
                     .min_by_key(|m| m.start)
                     .map(|m| m.ent)
                     .filter(|e| here.contains(e));
+                // Nothing else nearby: look further back for another country.
+                let wider = if cands.iter().all(|c| Some(*c) == subject) {
+                    recent_in(doc, &[Kind::Country], 4, 40)
+                } else {
+                    Vec::new()
+                };
                 let pick = cands
                     .iter()
+                    .chain(wider.iter())
                     .copied()
                     .find(|c| Some(*c) != subject)
                     .or(cands.first().copied());
