@@ -859,3 +859,16 @@ fn a_relative_clause_takes_its_antecedent_and_it_its_country() {
     expect_none(text, "Russia", "attacked", "United States");
     expect_none(text, "United States", "supplies_weapons_to", "Ukraine");
 }
+
+#[test]
+fn the_object_of_a_relative_clause_is_its_antecedent() {
+    let text = "The convention cheered Kamala Harris, whom Biden has endorsed to replace him.";
+    expect(text, "Joe Biden", "supports", "Kamala Harris", "asserted");
+    // A place before "which" is not what was shot down.
+    expect_none(
+        "The missile came from the Kherson region, which Ukraine said it shot down.",
+        "Ukraine",
+        "attacked",
+        "Kherson",
+    );
+}

@@ -1234,6 +1234,42 @@ fn stops_event(w: &str) -> bool {
     )
 }
 
+/// The antecedent of an object relative clause whose verb is at `u` ("Harris, whom Biden
+/// endorsed"; "the drone that Iran shot down" has no named antecedent): the named group right
+/// before "whom", "which" or "that", when the verb has no object of its own after it.
+fn object_relative(st: &Sent, u: usize) -> Option<Vec<u32>> {
+    // The verb's own object would have matched the pattern: only a verb that ends its clause
+    // or is followed by a preposition or infinitive takes the antecedent.
+    let next = st.low(u + 1);
+    if st.ment(u + 1).is_some()
+        || !next.is_some_and(|w| {
+            !w.chars().next().unwrap_or(' ').is_alphanumeric()
+                || PREPOSITIONS.contains(&w)
+                || w == "to"
+        })
+    {
+        return None;
+    }
+    let (first, _) = find_subject(st, u, true)?;
+    let k = first.checked_sub(1)?;
+    if !matches!(st.low(k), Some("whom" | "which" | "that")) {
+        return None;
+    }
+    let mut j = k.checked_sub(1)?;
+    if st.low(j) == Some(",") {
+        j = j.checked_sub(1)?;
+    }
+    st.ment(j)?;
+    // Only people, countries and organisations: a place right before "which" is seldom what
+    // the clause is about ("from the Kherson region, which Ukraine shot down").
+    let (_, _, ents) = st.group(j);
+    let ents: Vec<u32> = ents
+        .into_iter()
+        .filter(|&e| st.doc.ents[e as usize].kind.is_actor())
+        .collect();
+    (!ents.is_empty()).then_some(ents)
+}
+
 /// Start of the clause containing unit `t`: after the nearest clause boundary on the left.
 fn clause_start(st: &Sent, t: usize) -> usize {
     // Clauses are short: never look further back than this (keeps long sentences linear).
@@ -1378,7 +1414,28 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                     .iter()
                     .any(|e| matches!(e, Elem::Slot { slot: Slot::Y, .. }));
             let mut cap = Capture::default();
-            let matched = match_elems(st, &p.elems, p.trigger + 1, after, &mut cap, passive);
+            let mut matched = match_elems(st, &p.elems, p.trigger + 1, after, &mut cap, passive);
+            // "Kamala Harris, whom Biden has endorsed": the object of a relative clause is
+            // its antecedent.
+            if !matched
+                && !passive
+                && p.verbal
+                && p.left_x
+                && p.elems.len() == p.trigger + 2
+                && matches!(
+                    p.elems[p.trigger + 1],
+                    Elem::Slot {
+                        slot: Slot::Y,
+                        optional: false,
+                        ..
+                    }
+                )
+                && let Some(ys) = object_relative(st, u)
+            {
+                cap.y = ys;
+                cap.end = after;
+                matched = true;
+            }
             if trace() {
                 eprintln!("  try {} at {:?}: {}", p.line, st.low(u), matched);
             }
