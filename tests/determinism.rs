@@ -86,18 +86,7 @@ fn same_input_same_bytes_at_any_thread_count() {
     let inputs = ["news"];
     let first = build(root, &inputs, "t1a", 1);
     // Every format was written, and the graph is not trivially empty.
-    for f in [
-        "graph.graphml",
-        "nodes.csv",
-        "edges.csv",
-        "graph.dot",
-        "graph.json",
-        "graph.bin",
-        "evidence.jsonl",
-        "graph.gexf",
-        "neo4j/entities.csv",
-        "neo4j/relations.csv",
-    ] {
+    for f in corpus::EXPORTS {
         assert!(first.contains_key(Path::new(f)), "{f} missing");
     }
     let g: serde_json::Value = serde_json::from_slice(&first[Path::new("graph.json")]).unwrap();

@@ -21,19 +21,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-/// Every file the default build writes, relative to the output folder.
-const EXPORTS: [&str; 10] = [
-    "graph.graphml",
-    "nodes.csv",
-    "edges.csv",
-    "graph.dot",
-    "graph.json",
-    "graph.bin",
-    "evidence.jsonl",
-    "graph.gexf",
-    "neo4j/entities.csv",
-    "neo4j/relations.csv",
-];
+use corpus::EXPORTS;
 
 /// The temporary file `evidence.jsonl` is streamed to while the build reads.
 const STREAM: &str = ".evidence.jsonl.tmp-";

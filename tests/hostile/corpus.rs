@@ -196,3 +196,19 @@ pub fn write(dir: &Path, n: usize, seed: u64) {
     )
     .unwrap();
 }
+
+/// Every file a default build writes, relative to the output folder: what the tests expect,
+/// written out here rather than taken from the library, so a file the library stops writing
+/// fails them.
+pub const EXPORTS: [&str; 10] = [
+    "graph.graphml",
+    "nodes.csv",
+    "edges.csv",
+    "graph.dot",
+    "graph.json",
+    "graph.bin",
+    "evidence.jsonl",
+    "graph.gexf",
+    "neo4j/entities.csv",
+    "neo4j/relations.csv",
+];
