@@ -1587,13 +1587,18 @@ impl Table {
     }
 }
 
+/// A cell Gephi reads as missing when it is empty (a blank name, trimmed).
+fn filled(s: String) -> Option<String> {
+    (!s.is_empty()).then_some(s)
+}
+
 /// The expected cells of `nodes.csv` and `edges.csv` as Gephi reads them, by column name.
 fn gephi_expected_nodes(n: &PNode, guard: bool) -> Vec<(&'static str, Option<String>)> {
     vec![
         ("Id", Some(n.id.trim().to_string())),
-        ("Label", Some(gephi_text(&n.label, guard))),
+        ("Label", filled(gephi_text(&n.label, guard))),
         ("kind", Some(n.kind.as_str().to_string())),
-        ("aliases", Some(gephi_text(&aliases(n), guard))),
+        ("aliases", filled(gephi_text(&aliases(n), guard))),
         ("mentions", Some(n.mentions.to_string())),
         ("articles", Some(n.articles.to_string())),
         ("first_seen", date_str(n.first_seen)),
@@ -1623,7 +1628,7 @@ fn gephi_expected_edge(
         ("first_seen", date_str(e.first_seen)),
         ("last_seen", date_str(e.last_seen)),
         ("modality", Some(modalities(e).join(";"))),
-        ("evidence", Some(gephi_text(&summary(e, 3), guard))),
+        ("evidence", filled(gephi_text(&summary(e, 3), guard))),
     ]
 }
 
@@ -2276,4 +2281,194 @@ fn neo4j_csv_loads_into_ladybug() {
         );
     }
     d.finish("Neo4j CSV loaded into Ladybug");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generated names (property test): random hostile names through every reader
+// ---------------------------------------------------------------------------------------------
+
+mod generated_names {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces names are built from: markup and CSV/DOT syntax, escapes, control characters,
+    /// line breaks, right-to-left and combining marks, emoji, Cyrillic and Arabic, DOT keywords,
+    /// formula starters and CDATA delimiters.
+    const PIECES: &[&str] = &[
+        "a",
+        "Zé",
+        "Путин",
+        "بوتين",
+        "\u{202e}",
+        "e\u{301}",
+        "\u{1f680}",
+        " ",
+        "\"",
+        "'",
+        "\\",
+        "\\N",
+        "\\n",
+        "<",
+        ">",
+        "&",
+        "&amp;",
+        "\n",
+        "\r\n",
+        "\t",
+        "\u{1}",
+        "\u{7f}",
+        "{",
+        "}",
+        ";",
+        ",",
+        "=",
+        "-",
+        "+",
+        "@",
+        "#",
+        "node",
+        "graph",
+        "strict",
+        "digraph",
+        "subgraph",
+        "edge",
+        "<![CDATA[",
+        "]]>",
+        "\u{feff}",
+        "\u{2028}",
+        "NaN",
+        "1e9",
+    ];
+
+    fn name() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(PIECES), 1..7).prop_map(|v| v.concat())
+    }
+
+    /// A chain of people named `names`, each praising the next, the evidence being the name.
+    fn graph_of(names: &[String]) -> Graph {
+        let mut g = Graph::new(FIXTURE_CAPS);
+        g.articles = 1;
+        let idx: Vec<_> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                put_node(
+                    &mut g,
+                    node(
+                        &format!("person:g{i}"),
+                        n,
+                        Kind::Person,
+                        &[n.as_str()],
+                        None,
+                    ),
+                )
+            })
+            .collect();
+        for i in 1..idx.len() {
+            let ev = evidence(None, "a00", 0, &names[i], Modality::Asserted);
+            put_edge(
+                &mut g,
+                idx[i - 1],
+                idx[i],
+                edge(Relation::Praised, vec![ev]),
+            );
+        }
+        g
+    }
+
+    /// The label each reader gave each node, keyed by node id.
+    fn labels_by(r: &Read, key: &str) -> std::collections::HashMap<String, String> {
+        r.nodes
+            .iter()
+            .filter_map(|(id, a)| {
+                let k = if key.is_empty() {
+                    Some(id.clone())
+                } else {
+                    a.str(key)
+                };
+                Some((k?, a.str("label").unwrap_or_default()))
+            })
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+        #[test]
+        fn generated_names_round_trip_through_every_reader(
+            names in prop::collection::vec(name(), 2..6)
+        ) {
+            let test = "generated_names_round_trip_through_every_reader";
+            let dir = common::tempdir();
+            let g = graph_of(&names);
+            write_all(&g, dir.path(), &Format::DEFAULT, &ExportOptions::default())
+                .expect("export failed");
+            let nodes = nodes_of(&g);
+            let mut d = Diffs::default();
+
+            // serde_json: the exact text.
+            let json: serde_json::Value = serde_json::from_slice(
+                &std::fs::read(dir.path().join("graph.json")).unwrap(),
+            )
+            .expect("graph.json is not JSON");
+            for n in &nodes {
+                let got = json["nodes"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|x| x["id"] == n.id.as_str())
+                    .map(|x| x["label"].as_str().unwrap_or_default().to_string());
+                d.eq(format!("json label of {}", n.id), got, Some(n.label.clone()));
+            }
+
+            // Gephi CSV through the csv crate: every column checked.
+            let nt = rust_csv_table(&dir.path().join("nodes.csv"));
+            let et = rust_csv_table(&dir.path().join("edges.csv"));
+            check_gephi_tables("generated names, Gephi CSV", &g, &nt, &et, true);
+
+            // GraphML through networkx and igraph; node-link JSON through networkx.
+            for (mode, key, file) in [
+                ("graphml-networkx", "entity", "graph.graphml"),
+                ("graphml-igraph", "entity", "graph.graphml"),
+                ("json-networkx", "", "graph.json"),
+            ] {
+                let Some(r) = python_read(test, &["networkx", "igraph"], mode, &dir.path().join(file))
+                else {
+                    return Ok(());
+                };
+                let got = labels_by(&r, key);
+                for n in &nodes {
+                    let want = if file.ends_with("graphml") {
+                        xml_text(&n.label).trim().to_string()
+                    } else {
+                        n.label.clone()
+                    };
+                    d.eq(format!("{mode} label of {}", n.id), got.get(&n.id).cloned(), Some(want));
+                }
+            }
+
+            // DOT through Graphviz's own parser (gvpr).
+            if let Some(p) = common::programs(test, &["gvpr"]) {
+                let prog = r#"N{printf("N\t%s\t%s\n",$.name,$.label)}"#;
+                let file = dir.path().join("graph.dot");
+                let out = common::run_ok("gvpr label dump", &p[0], [prog.as_ref(), file.as_os_str()]);
+                let got: std::collections::HashMap<String, String> = out
+                    .lines()
+                    .filter_map(|l| {
+                        let f: Vec<&str> = l.split('\t').collect();
+                        (f.len() == 3 && f[0] == "N").then(|| (f[1].to_string(), esc_decode(f[2])))
+                    })
+                    .collect();
+                d.eq("DOT node count", got.len(), nodes.len());
+                for n in &nodes {
+                    d.eq(
+                        format!("DOT label of {}", n.id),
+                        got.get(&n.id).cloned(),
+                        Some(dot_display(&n.label)),
+                    );
+                }
+            }
+            d.finish("generated names");
+        }
+    }
 }
