@@ -872,3 +872,17 @@ fn the_object_of_a_relative_clause_is_its_antecedent() {
         "Kherson",
     );
 }
+
+#[test]
+fn both_leaders_is_one_reference_not_a_list_with_the_name_before_the_comma() {
+    let text = "Biden met Netanyahu in May. Although the war has killed many Palestinians, both leaders have traded barbs.";
+    expect(
+        text,
+        "Joe Biden",
+        "criticized",
+        "Benjamin Netanyahu",
+        "asserted",
+    );
+    expect_none(text, "Palestine", "criticized", "Joe Biden");
+    expect_none(text, "Joe Biden", "criticized", "Palestine");
+}

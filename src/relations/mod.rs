@@ -266,16 +266,28 @@ impl Sent<'_, '_> {
         // Commas alone do not make a list ("in Paris, Zelensky said"): a list has a
         // conjunction or a joiner somewhere ("A, B and C", "Russia/Ukraine").
         if first < last {
+            // The two halves of "both leaders" are one reference, not a joiner.
+            let half = |k: usize| {
+                self.ment(k)
+                    .is_some_and(|m| self.doc.mentions[m].kind == MentionKind::Group)
+            };
             let joined = (first..last).any(|k| {
                 self.low(k + 1)
                     .is_some_and(|w| matches!(w, "and" | "or" | "&" | "/" | "-" | "with"))
                     || (self.ment(k).is_some()
                         && self.ment(k + 1).is_some()
+                        && !(half(k) && half(k + 1))
                         && self.is_separator(k, k + 1))
             });
             if !joined {
                 first = u;
                 last = u;
+                while first > 0 && half(first) && half(first - 1) {
+                    first -= 1;
+                }
+                while last + 1 < self.units.len() && half(last) && half(last + 1) {
+                    last += 1;
+                }
             }
         }
         let mut ents = Vec::new();
