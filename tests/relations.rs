@@ -886,3 +886,32 @@ fn both_leaders_is_one_reference_not_a_list_with_the_name_before_the_comma() {
     expect_none(text, "Palestine", "criticized", "Joe Biden");
     expect_none(text, "Joe Biden", "criticized", "Palestine");
 }
+
+#[test]
+fn bilateral_meetings_pair_the_host_with_each_guest_only() {
+    let text = "In Warsaw, Pence held bilateral meetings with Duda and Zelensky.";
+    expect(text, "Mike Pence", "met_with", "Andrzej Duda", "asserted");
+    expect(
+        text,
+        "Mike Pence",
+        "met_with",
+        "Volodymyr Zelenskyy",
+        "asserted",
+    );
+    expect_none(text, "Andrzej Duda", "met_with", "Volodymyr Zelenskyy");
+    // Without "bilateral" the three met together.
+    expect(
+        "In Warsaw, Pence held meetings with Duda and Zelensky.",
+        "Andrzej Duda",
+        "met_with",
+        "Volodymyr Zelenskyy",
+        "asserted",
+    );
+}
+
+#[test]
+fn for_his_part_refers_to_the_subject_after_the_comma() {
+    let text =
+        "Duda welcomed the troops. For his part, Pence praised what he called a remarkable bond.";
+    expect_none(text, "Mike Pence", "praised", "Andrzej Duda");
+}

@@ -1479,6 +1479,7 @@ fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
                         | "following"
                         | "while"
                         | "upon"
+                        | "for"
                 );
                 if starts_with_prep
                     && let Some(comma) = (t + 1..lead.end.min(t + 20)).find(|&k| doc.low(k) == ",")

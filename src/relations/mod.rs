@@ -1700,10 +1700,21 @@ fn emit(
                     all.push(e);
                 }
             }
+            // "bilateral meetings with Duda and Zelensky", "separate talks with A and B":
+            // the actor met each, not the others with each other.
+            let separate = (t0.saturating_sub(2)..cap.end.max(t1)).any(|k| {
+                matches!(
+                    st.low(k),
+                    Some("bilateral" | "separate" | "individual" | "one-on-one")
+                )
+            });
             let mut pairs = Vec::new();
             for i in 0..all.len() {
                 for j in i + 1..all.len() {
                     let (a, b) = (all[i], all[j]);
+                    if separate && !src.contains(&a) && !src.contains(&b) {
+                        continue;
+                    }
                     // Compatriots on the two sides of the trigger do talk ("Trump told
                     // Tillerson"); within one group ("Trump and Vance called Putin") they
                     // are not a pair.
