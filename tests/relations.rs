@@ -915,3 +915,27 @@ fn for_his_part_refers_to_the_subject_after_the_comma() {
         "Duda welcomed the troops. For his part, Pence praised what he called a remarkable bond.";
     expect_none(text, "Mike Pence", "praised", "Andrzej Duda");
 }
+
+#[test]
+fn a_participle_after_while_has_the_sentence_subject() {
+    let text = "Netanyahu said the war will not end until Hamas is eliminated, while accusing the US of withholding weapons.";
+    expect(
+        text,
+        "Benjamin Netanyahu",
+        "criticized",
+        "United States",
+        "asserted",
+    );
+    expect_none(text, "Hamas", "criticized", "United States");
+}
+
+#[test]
+fn a_leaders_government_is_the_country() {
+    expect(
+        "Kamala Harris met the press while warning Netanyahu's government about the war.",
+        "Kamala Harris",
+        "threatened",
+        "Israel",
+        "asserted",
+    );
+}

@@ -712,9 +712,18 @@ fn administrations(dict: &Dictionary, doc: &mut Doc) {
         if doc.ents[m.ent as usize].kind != Kind::Person {
             continue;
         }
-        let t = doc.tok_at(m.end);
+        let mut t = doc.tok_at(m.end);
         let r = doc.tok_range(m.sent as usize);
-        if t >= r.end || !doc.is(cat::GOVERNMENT_WORD, t) || doc.toks.toks[t].start > m.end + 1 {
+        let mut gap_end = m.end;
+        // "Netanyahu's government" too.
+        if t + 1 < r.end
+            && matches!(doc.low(t), "'s" | "\u{2019}s")
+            && doc.toks.toks[t].start == m.end
+        {
+            gap_end = doc.toks.toks[t].end;
+            t += 1;
+        }
+        if t >= r.end || !doc.is(cat::GOVERNMENT_WORD, t) || doc.toks.toks[t].start > gap_end + 1 {
             continue;
         }
         let EntKey::Dict(e) = doc.ents[m.ent as usize].key else {

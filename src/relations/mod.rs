@@ -1426,6 +1426,7 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                     .iter()
                     .any(|e| matches!(e, Elem::Slot { slot: Slot::Y, .. }));
             let mut cap = Capture::default();
+            let mut subordinate = false;
             let mut matched = match_elems(st, &p.elems, p.trigger + 1, after, &mut cap, passive);
             // "Kamala Harris, whom Biden has endorsed": the object of a relative clause is
             // its antecedent.
@@ -1485,6 +1486,25 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
             {
                 // A gerund after a preposition ("capable of striking") has no subject here.
                 continue;
+            } else if p.left_x
+                && trig_word.ends_with("ing")
+                && u > 0
+                && matches!(
+                    st.low(u - 1),
+                    Some("while" | "when" | "after" | "before" | "by" | "since")
+                )
+                && let Some(k) = (0..u.min(4))
+                    .find(|&k| st.ment(k).is_some() && st.kind(k).is_some_and(|kd| kd.is_actor()))
+            {
+                // "..., while accusing the US of ...": a participle after a subordinator has
+                // the sentence's subject, not the nearest name ("until Hamas is eliminated").
+                subordinate = true;
+                let (first, _, ents) = st.group(k);
+                cap.x = ents
+                    .into_iter()
+                    .filter(|&e| doc.ents[e as usize].kind.is_actor())
+                    .collect();
+                cap.x_start = Some(first);
             } else if p.left_x {
                 // A trigger used as a noun ("the war", "Russian strikes") takes its actor from
                 // right before it, not from a distant clause.
@@ -1552,6 +1572,10 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                 }
             }
             let mut from = clause_start(st, cap.x_start.unwrap_or(u).min(u));
+            // The participle's own clause starts at its subordinator ("while accusing").
+            if subordinate {
+                from = u - 1;
+            }
             // Cues well before the actor belong to another clause ("the potential for a
             // cease-fire was watched by NATO members meeting in Wales").
             if let Some(xs) = cap.x_start
