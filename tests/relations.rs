@@ -939,3 +939,16 @@ fn a_leaders_government_is_the_country() {
         "asserted",
     );
 }
+
+#[test]
+fn along_with_adds_participants_to_a_meeting() {
+    let text = "Ukrainian representatives met the separatists, along with representatives from Russia and the OSCE.";
+    expect(text, "Ukraine", "met_with", "Russia", "asserted");
+    expect(
+        text,
+        "Russia",
+        "met_with",
+        "Organization for Security and Co-operation in Europe",
+        "asserted",
+    );
+}

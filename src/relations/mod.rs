@@ -719,6 +719,9 @@ fn find_subject(st: &Sent, t: usize, actors_only: bool) -> Option<(usize, Vec<u3
             "but" | "because" | "while" | "whereas" | "although" | "though" | "if" | "unless"
             | "when" | "whether" | "where" | "since" | "until" | "than" | "after" | "before"
             | "amid" | "despite" => return None,
+            // "once separatists agreed to talks" starts a clause; "Trump once met Kim" is an
+            // adverb right before the verb.
+            "once" if u + 1 < t => return None,
             // "capable of striking", "for sending": a gerund clause has its own (unstated)
             // subject.
             w if w.ends_with("ing")
@@ -1685,7 +1688,12 @@ fn emit(
             }
         };
         let mut src: Vec<u32> = get(out.from).to_vec();
-        let dst: Vec<u32> = get(out.to).to_vec();
+        let mut dst: Vec<u32> = get(out.to).to_vec();
+        // "X met the separatists, along with representatives from Russia and the OSCE": the
+        // others named after "along with" / "together with" took part too.
+        if MEETING.contains(&rel) && !rel.directed() {
+            dst.extend(also_present(st, cap.end.max(t1)));
+        }
         // "the war with Russia/Ukraine", "the summit between Trump and Putin": the group
         // names all sides.
         if (rel == Relation::AtWarWith || p.between) && !rel.directed() && dst.len() >= 2 {
@@ -1824,6 +1832,30 @@ fn at_home(dict: &Dictionary, doc: &Doc, who: u32, place: u32) -> bool {
 /// Whether both entities are people.
 fn both_people(doc: &Doc, a: u32, b: u32) -> bool {
     doc.ents[a as usize].kind == Kind::Person && doc.ents[b as usize].kind == Kind::Person
+}
+
+/// Participants added after a meeting by "along with" or "together with" in the same clause.
+fn also_present(st: &Sent, from: usize) -> Vec<u32> {
+    let end = (from + 10).min(st.units.len());
+    let Some(k) = (from..end.saturating_sub(1)).find(|&k| {
+        matches!(st.low(k), Some("along" | "together")) && st.low(k + 1) == Some("with")
+    }) else {
+        return Vec::new();
+    };
+    if (from..k).any(|j| st.is_boundary(j)) {
+        return Vec::new();
+    }
+    // "along with [representatives from] Russia and the OSCE".
+    let Some(m) = (k + 2..(k + 6).min(st.units.len()))
+        .take_while(|&j| !st.is_boundary(j))
+        .find(|&j| st.ment(j).is_some())
+    else {
+        return Vec::new();
+    };
+    let (_, _, ents) = st.group(m);
+    ents.into_iter()
+        .filter(|&e| st.doc.ents[e as usize].kind.is_actor())
+        .collect()
 }
 
 /// Two entities on the same side: the same country, or a person and their own country.
