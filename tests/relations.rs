@@ -952,3 +952,34 @@ fn along_with_adds_participants_to_a_meeting() {
         "asserted",
     );
 }
+
+#[test]
+fn a_backer_supports_the_group_and_does_not_act_for_it() {
+    expect(
+        "Iran-backed Hezbollah fired rockets at Israel.",
+        "Iran",
+        "supports",
+        "Hezbollah",
+        "asserted",
+    );
+    expect(
+        "The strike hit a stronghold of the Iran-backed militant group Hezbollah.",
+        "Iran",
+        "supports",
+        "Hezbollah",
+        "asserted",
+    );
+    expect_none(
+        "Russian-backed separatists attacked Mariupol.",
+        "Russia",
+        "attacked",
+        "Mariupol",
+    );
+    // Multi-byte text right after the backer's name must not break anything.
+    expect_none(
+        "Iran’s envoy met Hezbollah’s leader — “quietly”.",
+        "Iran",
+        "supports",
+        "Hezbollah",
+    );
+}

@@ -527,6 +527,10 @@ fn find_subject(st: &Sent, t: usize, actors_only: bool) -> Option<(usize, Vec<u3
         u -= 1;
         steps += 1;
         if let Some(_m) = st.ment(u) {
+            // "Russian-backed separatists attacked": the backer did not act.
+            if backer(st, u) {
+                return None;
+            }
             let (first, last, ents) = st.group(u);
             let prev = if first > 0 { st.low(first - 1) } else { None };
             // A possessor right before the head noun ("in its war", "for Russia's invasion")
@@ -1394,6 +1398,7 @@ pub fn extract(dict: &Dictionary, rules: &Rules, doc: &mut Doc) {
             }
         }
         possession(&st, &mut facts);
+        backing(&st, &mut facts);
     }
     for f in facts {
         doc.add_fact(f);
@@ -1993,6 +1998,54 @@ fn venue(
                 modality,
                 sent: st.s as u32,
                 trigger: trigger.to_string(),
+            });
+        }
+    }
+}
+
+/// Whether the mention at unit `u` is the first half of "Iran-backed", "US-funded": it names
+/// a backer, not the actor.
+fn backer(st: &Sent, u: usize) -> bool {
+    let Some(m) = st.ment(u) else { return false };
+    let end = st.doc.mentions[m].end as usize;
+    let rest = st.doc.text.get(end..).unwrap_or("");
+    [
+        "-backed",
+        "-supported",
+        "-funded",
+        "-sponsored",
+        "-armed",
+        "-financed",
+    ]
+    .iter()
+    .any(|s| rest.starts_with(s))
+}
+
+/// "Iran-backed Hezbollah", "the Iran-backed militant group Hezbollah": the backer supports
+/// the group named within the next few words.
+fn backing(st: &Sent, facts: &mut Vec<Fact>) {
+    for u in 0..st.units.len() {
+        if !backer(st, u) || !st.kind(u).is_some_and(|k| k.is_actor()) {
+            continue;
+        }
+        let Some(k) = (u + 1..(u + 5).min(st.units.len()))
+            .take_while(|&k| !st.is_boundary(k) && st.low(k) != Some(","))
+            .find(|&k| st.ment(k).is_some())
+        else {
+            continue;
+        };
+        if !matches!(st.kind(k), Some(Kind::Organisation | Kind::Person)) {
+            continue;
+        }
+        let (a, b) = (st.ent(u).unwrap(), st.ent(k).unwrap());
+        if a != b {
+            facts.push(Fact {
+                rel: Relation::Supports,
+                src: a,
+                dst: b,
+                modality: Modality::Asserted,
+                sent: st.s as u32,
+                trigger: "backed".to_string(),
             });
         }
     }
