@@ -983,3 +983,24 @@ fn a_backer_supports_the_group_and_does_not_act_for_it() {
         "Hezbollah",
     );
 }
+
+#[test]
+fn the_capital_places_the_city_in_its_country() {
+    let text = "Drones hit Ukraine overnight, in and around the capital Kyiv.";
+    expect(text, "Kyiv", "located_in", "Ukraine", "asserted");
+    let text = "The jets are stationed in the United Arab Emirates, near the capital, Abu Dhabi.";
+    expect(
+        text,
+        "Abu Dhabi",
+        "located_in",
+        "United Arab Emirates",
+        "asserted",
+    );
+    // Not for another country's capital named after "capital".
+    expect_none(
+        "France hosted talks; the capital Kyiv was quiet.",
+        "Kyiv",
+        "located_in",
+        "France",
+    );
+}

@@ -1399,6 +1399,7 @@ pub fn extract(dict: &Dictionary, rules: &Rules, doc: &mut Doc) {
         }
         possession(&st, &mut facts);
         backing(&st, &mut facts);
+        the_capital(dict, &st, &mut facts);
     }
     for f in facts {
         doc.add_fact(f);
@@ -2019,6 +2020,34 @@ fn backer(st: &Sent, u: usize) -> bool {
     ]
     .iter()
     .any(|s| rest.starts_with(s))
+}
+
+/// "the capital Kyiv", "near the capital, Abu Dhabi": the text places a capital in its
+/// country (when that country is named in the article).
+fn the_capital(dict: &Dictionary, st: &Sent, facts: &mut Vec<Fact>) {
+    for u in 1..st.units.len() {
+        if st.kind(u) != Some(Kind::Place) {
+            continue;
+        }
+        let after_capital = st.low(u - 1) == Some("capital")
+            || (u >= 2 && st.low(u - 1) == Some(",") && st.low(u - 2) == Some("capital"));
+        if !after_capital {
+            continue;
+        }
+        let p = st.ent(u).unwrap();
+        if let Some(c) = st.doc.country_of(dict, p)
+            && st.doc.ents[c as usize].kind == Kind::Country
+        {
+            facts.push(Fact {
+                rel: Relation::LocatedIn,
+                src: p,
+                dst: c,
+                modality: Modality::Asserted,
+                sent: st.s as u32,
+                trigger: "capital".to_string(),
+            });
+        }
+    }
 }
 
 /// "Iran-backed Hezbollah", "the Iran-backed militant group Hezbollah": the backer supports
