@@ -828,7 +828,20 @@ fn a_judgement_reported_with_said_that_is_criticism() {
         "Russia",
         "asserted",
     );
+    expect(
+        "Yoav Gallant said \"Hezbollah crossed the red line\" after the attack.",
+        "Yoav Gallant",
+        "criticized",
+        "Hezbollah",
+        "asserted",
+    );
     // A report without a judgement is none.
+    expect_none(
+        "Trump said Iran made an offer.",
+        "Donald Trump",
+        "criticized",
+        "Iran",
+    );
     expect_none(
         "Macron said that Russia made an offer.",
         "Emmanuel Macron",
