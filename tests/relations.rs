@@ -1017,3 +1017,14 @@ fn the_capital_places_the_city_in_its_country() {
         "France",
     );
 }
+
+#[test]
+fn delivering_a_message_is_speaking_with() {
+    expect(
+        "Chung Eui-yong, who delivered the invitation to Trump, spoke briefly.",
+        "Chung Eui-yong",
+        "spoke_with",
+        "Donald Trump",
+        "asserted",
+    );
+}
