@@ -1028,3 +1028,21 @@ fn delivering_a_message_is_speaking_with() {
         "asserted",
     );
 }
+
+#[test]
+fn a_speech_to_a_body_is_speaking_with_it() {
+    expect(
+        "Netanyahu's speech to Congress on Wednesday drew protests.",
+        "Benjamin Netanyahu",
+        "spoke_with",
+        "US Congress",
+        "asserted",
+    );
+    expect(
+        "Speaking in front of Congress this week, Netanyahu thanked Biden.",
+        "Benjamin Netanyahu",
+        "spoke_with",
+        "US Congress",
+        "asserted",
+    );
+}
