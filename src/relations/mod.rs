@@ -1269,6 +1269,10 @@ fn object_relative(st: &Sent, u: usize) -> Option<Vec<u32>> {
     {
         return None;
     }
+    // Cheap test first: a relative pronoun shortly before the verb.
+    if !(u.saturating_sub(8)..u).any(|k| matches!(st.low(k), Some("whom" | "which" | "that"))) {
+        return None;
+    }
     let (first, _) = find_subject(st, u, true)?;
     let k = first.checked_sub(1)?;
     if !matches!(st.low(k), Some("whom" | "which" | "that")) {
