@@ -2042,15 +2042,20 @@ fn the_capital(dict: &Dictionary, st: &Sent, facts: &mut Vec<Fact>) {
         if let Some(c) = st.doc.country_of(dict, p)
             && st.doc.ents[c as usize].kind == Kind::Country
         {
-            facts.push(Fact {
-                rel: Relation::LocatedIn,
-                src: p,
-                dst: c,
-                modality: Modality::Asserted,
-                sent: st.s as u32,
-                trigger: "capital".to_string(),
-            });
+            facts.push(asserted(st, Relation::LocatedIn, p, c, "capital"));
         }
+    }
+}
+
+/// An asserted fact of sentence `st` found by a structural rule (not a trigger pattern).
+fn asserted(st: &Sent, rel: Relation, src: u32, dst: u32, trigger: &str) -> Fact {
+    Fact {
+        rel,
+        src,
+        dst,
+        modality: Modality::Asserted,
+        sent: st.s as u32,
+        trigger: trigger.to_string(),
     }
 }
 
@@ -2072,14 +2077,7 @@ fn backing(st: &Sent, facts: &mut Vec<Fact>) {
         }
         let (a, b) = (st.ent(u).unwrap(), st.ent(k).unwrap());
         if a != b {
-            facts.push(Fact {
-                rel: Relation::Supports,
-                src: a,
-                dst: b,
-                modality: Modality::Asserted,
-                sent: st.s as u32,
-                trigger: "backed".to_string(),
-            });
+            facts.push(asserted(st, Relation::Supports, a, b, "backed"));
         }
     }
 }
