@@ -1046,3 +1046,14 @@ fn a_speech_to_a_body_is_speaking_with_it() {
         "asserted",
     );
 }
+
+#[test]
+fn bringing_someone_to_the_negotiating_table_is_negotiating_with_them() {
+    expect(
+        "Rex Tillerson tried to bring Kim Jong Un to the negotiating table.",
+        "Rex Tillerson",
+        "negotiates_with",
+        "Kim Jong Un",
+        "possible",
+    );
+}
