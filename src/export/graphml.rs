@@ -33,7 +33,9 @@ const KEYS: &[(&str, &str, &str, &str)] = &[
 
 /// Escapes a text value: CDATA when it holds markup characters, else plain.
 pub fn text_value(s: &str) -> String {
-    let s = xml_clean(s.trim());
+    // Clean first, then trim: a dropped control character must not shield white space
+    // behind it from the trim ("\u{1}\na" is "a").
+    let s = xml_clean(s).trim().to_string();
     if s.contains(['&', '<', '>']) {
         format!("<![CDATA[{}]]>", s.replace("]]>", "]]]]><![CDATA[>"))
     } else {
