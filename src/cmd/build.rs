@@ -1,12 +1,12 @@
 //! `newsgraph build`: articles in, exports out.
 
-use super::{DataArgs, note};
-use crate::export::evidence::{self, Stream};
-use crate::export::{ExportOptions, Format, OutputDir, write_exports, write_one};
+use super::{DataArgs, Output, note};
+use crate::export::evidence;
+use crate::export::{ExportOptions, Format};
 use crate::graph::Caps;
 use crate::input::{Level, ReadOptions};
 use crate::pipeline::{BuildOptions, build};
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use clap::Args;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -92,17 +92,8 @@ pub struct BuildArgs {
 /// Runs the build; returns the exit status.
 pub fn run(a: BuildArgs) -> Result<i32> {
     let started = Instant::now();
-    let formats: Vec<Format> = if a.format.is_empty() {
-        Format::DEFAULT.to_vec()
-    } else {
-        a.format.clone()
-    };
-    let to_stdout = a.output.as_os_str() == "-";
-    if to_stdout && (formats.len() != 1 || !formats[0].single_file()) {
-        bail!(
-            "--output - needs exactly one single-file format (graphml, dot, json or gexf), e.g. --format json"
-        );
-    }
+    let mut out = Output::new(&a.format, &a.output)?;
+    let to_stdout = out.to_stdout();
     if let Some(n) = a.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
@@ -138,19 +129,10 @@ pub fn run(a: BuildArgs) -> Result<i32> {
     } else {
         None
     };
-    // The output folder (made now, and removed again if nothing comes of it) holds
-    // evidence.jsonl while it is written, and the spill file of the evidence sentences.
-    let mut out_dir = if to_stdout {
-        None
-    } else {
-        Some(OutputDir::prepare(&a.output)?)
-    };
-    let mut stream = if out_dir.is_some() && formats.contains(&Format::Json) {
-        Some(Stream::create(&a.output)?)
-    } else {
-        None
-    };
-    if let (Some(s), true) = (&mut stream, a.append) {
+    // The output folder holds evidence.jsonl while it is written, and the spill file of the
+    // evidence sentences.
+    out.open()?;
+    if let (Some(s), true) = (out.stream(), a.append) {
         let old = evidence::companion(&a.graph);
         if old.is_file() {
             s.append_file(&old)?;
@@ -171,11 +153,7 @@ pub fn run(a: BuildArgs) -> Result<i32> {
             evidence: a.evidence,
             ..Caps::default()
         },
-        spill: Some(if to_stdout {
-            std::env::temp_dir()
-        } else {
-            a.output.clone()
-        }),
+        spill: Some(out.spill_dir()),
         ..BuildOptions::default()
     };
     let quiet = a.quiet;
@@ -185,7 +163,7 @@ pub fn run(a: BuildArgs) -> Result<i32> {
         &k,
         &opts,
         base,
-        stream.as_mut(),
+        out.stream(),
         |d| {
             if d.level == Level::Error {
                 *reasons.entry(d.reason).or_default() += 1;
@@ -211,29 +189,11 @@ pub fn run(a: BuildArgs) -> Result<i32> {
         note("error: nothing could be read");
         return Ok(2);
     }
-    let filter = a.filter.filter(&a.around);
-    let g = filter.apply(g)?;
-    if let Some(s) = &mut stream
-        && !filter.is_empty()
-    {
-        s.keep_only(filter.evidence_lines(&g));
-    }
     let eopts = ExportOptions {
         evidence_shown: a.evidence_shown,
         csv_formula_guard: a.csv_formula_guard == "on",
     };
-    if to_stdout {
-        let stdout = std::io::stdout();
-        let mut lock = std::io::BufWriter::new(stdout.lock());
-        write_one(formats[0], &g, &eopts, &mut lock)?;
-        use std::io::Write;
-        lock.flush()?;
-    } else {
-        write_exports(&g, &a.output, &formats, &eopts, stream.take())?;
-        if let Some(d) = &mut out_dir {
-            d.keep();
-        }
-    }
+    let g = out.finish(g, &a.filter.filter(&a.around), &eopts)?;
     if !quiet {
         let secs = started.elapsed().as_secs_f64();
         let mb = summary.read.bytes as f64 / 1e6;

@@ -3,15 +3,15 @@
 //! associative and commutative, so shards built anywhere, in any order, merge to the graph a
 //! single build of the whole corpus gives.
 
-use super::note;
+use super::{Output, note};
 use crate::export::evidence::{self, Stream};
-use crate::export::{ExportOptions, Format, OutputDir, write_exports, write_one};
+use crate::export::{ExportOptions, Format};
 use crate::extract::Extraction;
 use crate::filter::{AroundArgs, FilterArgs};
 use crate::graph::{Caps, Graph};
 use anyhow::{Context, Result, bail};
 use clap::Args;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -253,17 +253,8 @@ fn is_records(head: &[u8]) -> bool {
 /// Runs the merge; returns the exit status.
 pub fn run(a: MergeArgs) -> Result<i32> {
     let started = Instant::now();
-    let formats: Vec<Format> = if a.format.is_empty() {
-        Format::DEFAULT.to_vec()
-    } else {
-        a.format.clone()
-    };
-    let to_stdout = a.output.as_os_str() == "-";
-    if to_stdout && (formats.len() != 1 || !formats[0].single_file()) {
-        bail!(
-            "--output - needs exactly one single-file format (graphml, dot, json or gexf), e.g. --format json"
-        );
-    }
+    let mut out = Output::new(&a.format, &a.output)?;
+    let to_stdout = out.to_stdout();
     if a.inputs.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
         bail!("- (standard input) can be given only once");
     }
@@ -273,37 +264,21 @@ pub fn run(a: MergeArgs) -> Result<i32> {
         ..Caps::default()
     };
     let mut m = Merger::new(record_caps);
-    // The output folder (made now, and removed again if nothing comes of it) holds
-    // evidence.jsonl while it is written, and the spill file of the evidence sentences.
-    let mut out_dir = if to_stdout {
-        None
-    } else {
-        Some(OutputDir::prepare(&a.output)?)
-    };
-    m.spill_to(
-        if to_stdout {
-            std::env::temp_dir()
-        } else {
-            a.output.clone()
-        }
-        .as_path(),
-    );
+    // The output folder holds evidence.jsonl while it is written, and the spill file of the
+    // evidence sentences.
+    out.open()?;
+    m.spill_to(&out.spill_dir());
     if a.evidence.is_some() {
         // An explicit --evidence caps the input graphs too.
         m.target(record_caps);
     }
-    let mut stream = if out_dir.is_some() && formats.contains(&Format::Json) {
-        Some(Stream::create(&a.output)?)
-    } else {
-        None
-    };
     let (mut graphs, mut record_files, mut records, mut skipped) = (0, 0, 0u64, 0u64);
     for p in &a.inputs {
-        match read_input(p, &mut m, stream.as_mut(), a.quiet)? {
+        match read_input(p, &mut m, out.stream(), a.quiet)? {
             Input::Graph(g) => {
                 graphs += 1;
                 m.add_graph(*g);
-                if let Some(s) = &mut stream {
+                if let Some(s) = out.stream() {
                     let beside = evidence::companion(p);
                     if p.as_os_str() != "-" && beside.is_file() {
                         s.append_file(&beside)?;
@@ -333,27 +308,11 @@ pub fn run(a: MergeArgs) -> Result<i32> {
             }
         }
     }
-    let g = filter.apply(m.finish())?;
-    if let Some(s) = &mut stream
-        && !filter.is_empty()
-    {
-        s.keep_only(filter.evidence_lines(&g));
-    }
     let eopts = ExportOptions {
         evidence_shown: a.evidence_shown,
         csv_formula_guard: a.csv_formula_guard == "on",
     };
-    if to_stdout {
-        let stdout = std::io::stdout();
-        let mut lock = std::io::BufWriter::new(stdout.lock());
-        write_one(formats[0], &g, &eopts, &mut lock)?;
-        lock.flush()?;
-    } else {
-        write_exports(&g, &a.output, &formats, &eopts, stream.take())?;
-        if let Some(d) = &mut out_dir {
-            d.keep();
-        }
-    }
+    let g = out.finish(m.finish(), &filter, &eopts)?;
     if !a.quiet {
         let skipped = if skipped > 0 {
             format!(", {skipped} bad lines skipped")
