@@ -7,30 +7,10 @@ mod corpus;
 
 use assert_cmd::Command;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-
-/// Every file under `dir`, by relative path.
-fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.insert(
-                    p.strip_prefix(dir).unwrap().to_path_buf(),
-                    std::fs::read(&p).unwrap(),
-                );
-            }
-        }
-    }
-    out
-}
+use std::path::Path;
 
 /// Builds `inputs` (relative to `root`) into `root/NAME` with the given thread count.
-fn build(root: &Path, inputs: &[&str], name: &str, threads: usize) -> BTreeMap<PathBuf, Vec<u8>> {
+fn build(root: &Path, inputs: &[&str], name: &str, threads: usize) -> BTreeMap<String, Vec<u8>> {
     let out = root.join(name);
     let o = Command::cargo_bin("newsgraph")
         .unwrap()
@@ -47,10 +27,10 @@ fn build(root: &Path, inputs: &[&str], name: &str, threads: usize) -> BTreeMap<P
         "build failed: {}",
         String::from_utf8_lossy(&o.stderr)
     );
-    files(&out)
+    corpus::files(&out)
 }
 
-fn assert_same(a: &BTreeMap<PathBuf, Vec<u8>>, b: &BTreeMap<PathBuf, Vec<u8>>, what: &str) {
+fn assert_same(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>, what: &str) {
     assert_eq!(
         a.keys().collect::<Vec<_>>(),
         b.keys().collect::<Vec<_>>(),
@@ -70,7 +50,7 @@ fn assert_same(a: &BTreeMap<PathBuf, Vec<u8>>, b: &BTreeMap<PathBuf, Vec<u8>>, w
             };
             panic!(
                 "{what}: {} differs at byte {at}:\n  {}\nvs\n  {}",
-                p.display(),
+                p,
                 show(bytes),
                 show(other)
             );
@@ -87,9 +67,9 @@ fn same_input_same_bytes_at_any_thread_count() {
     let first = build(root, &inputs, "t1a", 1);
     // Every format was written, and the graph is not trivially empty.
     for f in corpus::EXPORTS {
-        assert!(first.contains_key(Path::new(f)), "{f} missing");
+        assert!(first.contains_key(f), "{f} missing");
     }
-    let g: serde_json::Value = serde_json::from_slice(&first[Path::new("graph.json")]).unwrap();
+    let g: serde_json::Value = serde_json::from_slice(&first["graph.json"]).unwrap();
     assert_eq!(g["graph"]["articles"], 600);
     assert!(g["nodes"].as_array().unwrap().len() >= 20, "too few nodes");
     assert!(g["edges"].as_array().unwrap().len() >= 50, "too few edges");
@@ -100,7 +80,7 @@ fn same_input_same_bytes_at_any_thread_count() {
         .iter()
         .map(|e| e["weight"].as_u64().unwrap())
         .sum();
-    let lines = first[Path::new("evidence.jsonl")]
+    let lines = first["evidence.jsonl"]
         .split(|&b| b == b'\n')
         .filter(|l| !l.is_empty())
         .count();
@@ -134,7 +114,7 @@ fn same_input_same_bytes_from_standard_input() {
             .output()
             .unwrap();
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        files(&out)
+        corpus::files(&out)
     };
     let a = run("s1", 1);
     assert_same(&a, &run("s4", 4), "standard input, 4 threads vs 1");

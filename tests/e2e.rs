@@ -3,6 +3,9 @@
 //! texts, and that the committed `exports/` folder is what a fresh build writes.
 
 mod common;
+#[path = "hostile/corpus.rs"]
+#[allow(dead_code)]
+mod corpus;
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -78,18 +81,7 @@ fn build_finds_the_main_actors_and_relations_of_the_article() {
             .any(|e| e["relation"] == "plans_meeting_in" && e["target"] == budapest.as_str()),
         "no plans_meeting_in edge into Budapest"
     );
-    for f in [
-        "graph.graphml",
-        "nodes.csv",
-        "edges.csv",
-        "graph.dot",
-        "graph.json",
-        "graph.bin",
-        "evidence.jsonl",
-        "graph.gexf",
-        "neo4j/entities.csv",
-        "neo4j/relations.csv",
-    ] {
+    for f in corpus::EXPORTS {
         let p = dir.path().join(f);
         assert!(
             p.metadata().is_ok_and(|m| m.len() > 0),

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use corpus::EXPORTS;
+use corpus::{EXPORTS, files};
 
 /// The temporary file `evidence.jsonl` is streamed to while the build reads.
 const STREAM: &str = ".evidence.jsonl.tmp-";
@@ -37,24 +37,6 @@ const UNRELATED: [(&str, &str); 5] = [
 
 fn bin() -> PathBuf {
     assert_cmd::cargo::cargo_bin("newsgraph")
-}
-
-/// Every file under `dir`, by relative path.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
-                out.insert(rel, std::fs::read(&p).unwrap());
-            }
-        }
-    }
-    out
 }
 
 fn exports(dir: &Path) -> BTreeMap<String, Vec<u8>> {

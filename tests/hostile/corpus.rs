@@ -1,6 +1,8 @@
 //! A deterministic generator of small news articles from sentences written for the tests,
-//! shared by `tests/determinism.rs` and `tests/kill.rs` (included with `#[path]`).
+//! and helpers for reading what a build wrote; shared by `tests/determinism.rs`,
+//! `tests/kill.rs`, `tests/merge.rs` and `tests/e2e.rs` (included with `#[path]`).
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -212,3 +214,21 @@ pub const EXPORTS: [&str; 10] = [
     "neo4j/entities.csv",
     "neo4j/relations.csv",
 ];
+
+/// Every file under `dir`, by relative path ("neo4j/entities.csv"), with its bytes.
+pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                out.insert(rel, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
+}
