@@ -10,7 +10,7 @@ mod corpus;
 use assert_cmd::Command;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The binary, run from the repository root.
 fn newsgraph() -> Command {
@@ -192,24 +192,6 @@ fn output_dash_writes_one_format_to_standard_output() {
     );
 }
 
-/// Every file under `dir`, relative to it, sorted.
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push(p.strip_prefix(dir).unwrap().to_path_buf());
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 const REGENERATE: &str = "regenerate with:\n  cargo run --release -- build data/articles --output exports\n  dot -Tsvg exports/graph.dot -o exports/graph.svg";
 
 #[test]
@@ -218,17 +200,16 @@ fn committed_exports_are_a_fresh_build_of_data_articles() {
     assert!(committed.is_dir(), "exports/ is missing; {REGENERATE}");
     let dir = common::tempdir();
     build_into(dir.path());
-    let fresh = files_under(dir.path());
-    let mut have = files_under(&committed);
-    have.retain(|p| p != Path::new("graph.svg"));
+    let fresh = corpus::files(dir.path());
+    let mut have = corpus::files(&committed);
+    have.remove("graph.svg");
     assert_eq!(
-        have, fresh,
+        have.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>(),
         "exports/ holds other files than a build writes; {REGENERATE}"
     );
-    for f in &fresh {
-        let a = std::fs::read(committed.join(f)).unwrap();
-        let b = std::fs::read(dir.path().join(f)).unwrap();
-        assert!(a == b, "exports/{} is stale; {REGENERATE}", f.display());
+    for (f, b) in &fresh {
+        assert!(&have[f] == b, "exports/{f} is stale; {REGENERATE}");
     }
 }
 

@@ -94,12 +94,7 @@ pub fn run(a: BuildArgs) -> Result<i32> {
     let started = Instant::now();
     let mut out = Output::new(&a.format, &a.output)?;
     let to_stdout = out.to_stdout();
-    if let Some(n) = a.threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global()
-            .ok();
-    }
+    super::set_threads(a.threads);
     let k = a.data.load()?;
     let paths = if a.paths.is_empty() {
         vec![PathBuf::from("data/articles")]

@@ -51,12 +51,7 @@ const BATCH_BYTES: usize = 8 << 20;
 
 /// Runs the command; returns the exit status.
 pub fn run(a: ExtractArgs) -> Result<i32> {
-    if let Some(n) = a.threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global()
-            .ok();
-    }
+    super::set_threads(a.threads);
     let k = a.data.load()?;
     let read = ReadOptions {
         max_article_bytes: a.max_article_bytes,

@@ -38,6 +38,16 @@ impl DataArgs {
     }
 }
 
+/// Sets the number of worker threads (`--threads`; all cores when not given).
+pub fn set_threads(n: Option<usize>) {
+    if let Some(n) = n {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .ok();
+    }
+}
+
 /// Prints a message prefixed with the program name on standard error.
 pub fn note(msg: impl std::fmt::Display) {
     eprintln!("newsgraph: {msg}");
