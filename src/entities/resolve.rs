@@ -215,7 +215,6 @@ pub(crate) fn resolve(dict: &Dictionary, doc: &mut Doc, raw: Vec<RawMatch>, foun
         };
         match entry {
             Target::Entry(e) => {
-                let kind = dict.entry(e).kind;
                 // "X-59 guided missile": the bare name is an alias too.
                 let bare = (m.end > m.name_end).then(|| super::clean_alias(surface));
                 let mut mkind = match form {
@@ -230,7 +229,6 @@ pub(crate) fn resolve(dict: &Dictionary, doc: &mut Doc, raw: Vec<RawMatch>, foun
                     ent = capital_place(dict, doc, e, surface);
                     mkind = MentionKind::Name;
                 }
-                let _ = kind;
                 let mut end = m.end;
                 // "the Polish capital" is the city.
                 if form == Form::Demonym {
@@ -311,7 +309,7 @@ pub(crate) fn resolve(dict: &Dictionary, doc: &mut Doc, raw: Vec<RawMatch>, foun
     merge_short_orgs(doc);
     administrations(dict, doc);
     // "the country's leader": the country first, then the title.
-    definite_anaphora(dict, doc);
+    definite_anaphora(doc);
     doc.sort_mentions();
     roles(dict, doc);
     doc.sort_mentions();
@@ -468,11 +466,6 @@ fn capital_is_location(dict: &Dictionary, doc: &Doc, m: &RawMatch) -> bool {
     } else {
         ""
     };
-    let next2 = if end_tok + 1 < r.end {
-        doc.low(end_tok + 1)
-    } else {
-        ""
-    };
     // "Kyiv region", "Moscow time", "Budapest, Hungary".
     if dict.lexicon.has("place_suffix", next)
         || matches!(
@@ -523,7 +516,6 @@ fn capital_is_location(dict: &Dictionary, doc: &Doc, m: &RawMatch) -> bool {
     }) {
         return true;
     }
-    let _ = next2;
     if i == floor {
         return false;
     }
@@ -1540,8 +1532,7 @@ fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
 /// Definite references that stand for entities already named: "the country" (the last
 /// country), and "the two leaders", "both sides", "the two nations" (the last two people or
 /// countries), which become a group of two mentions.
-fn definite_anaphora(dict: &Dictionary, doc: &mut Doc) {
-    let _ = dict;
+fn definite_anaphora(doc: &mut Doc) {
     let mut added: Vec<Mention> = Vec::new();
     for s in 0..doc.sents.len() {
         let r = doc.tok_range(s);

@@ -1152,7 +1152,6 @@ fn modality(
     let mut neg = 0;
     let mut possible = false;
     let mut planned = false;
-    let mut would_reported = false;
     let mut seen_report = false;
     let mut check = |u: usize,
                      st: &Sent,
@@ -1179,8 +1178,8 @@ fn modality(
                         Modality::Negated if post && !stops_event(w) => {}
                         Modality::Negated => *neg += 1,
                         Modality::Possible => {
+                            // "said he would meet": a reported plan.
                             if w == "would" && seen_report {
-                                would_reported = true;
                                 *planned = true;
                             } else {
                                 *possible = true;
@@ -1210,7 +1209,6 @@ fn modality(
             u += check(u, st, true, &mut neg, &mut possible, &mut planned);
         }
     }
-    let _ = would_reported;
     // "Russia denied that it had attacked...": a denial governs the clause it introduces.
     let denied = (from.saturating_sub(3)..from).any(|k| {
         matches!(
@@ -1483,12 +1481,8 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                 let (_, _, xs) = st.group(xm);
                 cap.x = xs;
                 cap.x_start = Some(by);
-                if let Some((first, ents)) = subj {
-                    cap.y = ents;
-                    let _ = first;
-                } else {
-                    continue;
-                }
+                let Some((_, ents)) = subj else { continue };
+                cap.y = ents;
             } else if p.left_x
                 && u > 0
                 && st.low(u - 1).is_some_and(|w| {
