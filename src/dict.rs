@@ -336,6 +336,9 @@ pub mod cat {
     pub const TITLE_MODIFIER: u64 = 1 << 14;
     pub const FORMER_MARKER: u64 = 1 << 15;
     pub const TITLE_FIRST: u64 = 1 << 16;
+    /// Not a lexicon category: set during resolution on the comma between a title and the
+    /// name it introduces ("his US counterpart, H.R. McMaster").
+    pub const TITLE_COMMA: u64 = 1 << 32;
 }
 
 /// Word lists from lexicon.tsv, by category. Each word maps to a bit set of its categories, so

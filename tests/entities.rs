@@ -417,3 +417,23 @@ fn the_country_looks_further_back_for_another_country() {
         edges(&x)
     );
 }
+
+#[test]
+fn a_shared_head_completes_the_first_half_of_a_coordination() {
+    // "North and South Korea": "North" is North Korea.
+    let x = run("2018-03-09", "Talks between North and South Korea resumed.");
+    assert_eq!(
+        labels(&x, "country"),
+        vec!["North Korea", "South Korea"],
+        "{:?}",
+        edges(&x)
+    );
+    let x = run("2018-03-09", "Officials from South and North Korea met.");
+    assert_eq!(labels(&x, "country"), vec!["North Korea", "South Korea"]);
+    // A first half that is a name of its own stays itself, and a joined form that is no
+    // dictionary name adds nothing.
+    let x = run("2018-03-09", "Russia and South Korea signed a deal.");
+    assert_eq!(labels(&x, "country"), vec!["Russia", "South Korea"]);
+    let x = run("2018-03-09", "Tom and South Korea's envoy spoke.");
+    assert_eq!(labels(&x, "country"), vec!["South Korea"]);
+}

@@ -1057,3 +1057,81 @@ fn bringing_someone_to_the_negotiating_table_is_negotiating_with_them() {
         "possible",
     );
 }
+
+#[test]
+fn a_counterpart_named_after_a_comma_is_the_object_and_holds_a_role() {
+    let text = "Sergei Lavrov arrived at the White House shortly before 2:30 p.m. to meet with his US counterpart, Marco Rubio.";
+    expect(text, "Sergei Lavrov", "met_with", "Marco Rubio", "asserted");
+    expect(
+        text,
+        "Marco Rubio",
+        "official_of",
+        "United States",
+        "asserted",
+    );
+    // The time does not cut the actor off from the place he arrived at.
+    expect(text, "Sergei Lavrov", "met_in", "White House", "asserted");
+    expect(text, "Marco Rubio", "met_in", "White House", "asserted");
+    // A counterpart with no name is nobody in particular.
+    let x = run(D, "Marco Rubio met his Russian counterpart on Friday.");
+    assert!(
+        !x.edges.iter().any(|e| e.relation.id() == "met_with"),
+        "{:?}",
+        edges(&x)
+    );
+    // "before" still starts a clause when no time follows it.
+    expect_none(
+        "Before Sergei Lavrov arrived, Marco Rubio met Volodymyr Zelenskyy.",
+        "Sergei Lavrov",
+        "met_with",
+        "Volodymyr Zelenskyy",
+    );
+}
+
+#[test]
+fn a_place_that_hosts_meetings_is_their_venue() {
+    let text = "The truce village of Panmunjom, one possible venue, hosted meetings between North and South Korea last year.";
+    expect(text, "North Korea", "met_with", "South Korea", "asserted");
+    expect(text, "North Korea", "met_in", "Panmunjom", "asserted");
+    expect(text, "South Korea", "met_in", "Panmunjom", "asserted");
+    // A country that hosts is a participant's home, not a venue taken from the subject.
+    expect_none(
+        "Poland hosted talks between Ukraine and Russia.",
+        "Ukraine",
+        "met_in",
+        "Poland",
+    );
+}
+
+#[test]
+fn a_consortium_is_one_party_to_an_agreement() {
+    let text = "The Polish Armament Agency and a consortium comprising Rheinmetall and MBDA signed the deal in Warsaw on Monday.";
+    for firm in ["Rheinmetall", "MBDA"] {
+        expect(
+            text,
+            "Polish Armament Agency",
+            "signed_agreement_with",
+            firm,
+            "asserted",
+        );
+        expect(text, firm, "met_in", "Warsaw", "asserted");
+    }
+    expect(
+        text,
+        "Polish Armament Agency",
+        "met_in",
+        "Warsaw",
+        "asserted",
+    );
+    // The members of the consortium did not sign with each other.
+    expect_none(text, "Rheinmetall", "signed_agreement_with", "MBDA");
+    expect_none(text, "MBDA", "signed_agreement_with", "Rheinmetall");
+    // Without a party noun, a coordination is every signer.
+    expect(
+        "Rheinmetall and MBDA signed the deal on Monday.",
+        "Rheinmetall",
+        "signed_agreement_with",
+        "MBDA",
+        "asserted",
+    );
+}

@@ -845,13 +845,17 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
             }
             // The person after the title (one comma allowed: "adviser, Chung Eui-yong").
             let mut p = after_end;
-            if p < r.end && doc.low(p) == "," {
+            let comma = p < r.end && doc.low(p) == ",";
+            if comma {
                 p += 1;
             }
             let person = mention_starting_at(doc, p).filter(|&mi| {
                 doc.ents[doc.mentions[mi].ent as usize].kind == Kind::Person
                     && doc.mentions[mi].start >= doc.toks.toks[p].start
             });
+            if comma && person.is_some() {
+                doc.lex[p - 1] |= cat::TITLE_COMMA;
+            }
             let of_mention = before.map(|(mi, _)| mi).or(of_after);
             if let Some(pm) = person {
                 let person_ent = doc.mentions[pm].ent;
@@ -894,7 +898,15 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
             }
             let of_ent = of_mention.map(|mi| doc.mentions[mi].ent);
             let holder = title_holder(dict, doc, of_ent, &class, leader, generic, s);
-            let Some(holder) = holder else { continue };
+            let Some(holder) = holder else {
+                // "his Russian counterpart" with no name is an unknown person, not Russia.
+                if class == "counterpart"
+                    && let Some((mi, _)) = before
+                {
+                    doc.mentions[mi].modifier = true;
+                }
+                continue;
+            };
             let start_tok = before.map(|(_, st)| st).unwrap_or(a);
             let start = doc.toks.toks[start_tok].start;
             let end = doc.toks.toks[after_end - 1].end;

@@ -42,6 +42,7 @@ pub(crate) fn dictionary_matches(dict: &Dictionary, doc: &Doc) -> Vec<RawMatch> 
             reading: None,
         });
     }
+    shared_heads(dict, doc, &mut out);
     attach_weapon_nouns(dict, doc, &mut out);
     confirm_weak(dict, doc, &mut out);
     choose_readings(dict, doc, &mut out);
@@ -86,6 +87,69 @@ pub(crate) fn word_matches(dict: &Dictionary, text: &str) -> Vec<(usize, usize, 
         }
     }
     out
+}
+
+/// "North and South Korea", "East and West Germany": the first word of a coordination shares
+/// the rest of the name after it. When "North Korea" is a dictionary name, "North" becomes a
+/// match of it.
+fn shared_heads(dict: &Dictionary, doc: &Doc, out: &mut Vec<RawMatch>) {
+    let text = doc.text;
+    let mut added = Vec::new();
+    for m in out.iter() {
+        let name = &text[m.start as usize..m.name_end as usize];
+        let Some((_, rest)) = name.split_once(' ') else {
+            continue;
+        };
+        let before = &text[..m.start as usize];
+        let Some(head) = before
+            .strip_suffix(" and ")
+            .or_else(|| before.strip_suffix(" or "))
+        else {
+            continue;
+        };
+        let w_start = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let word = &head[w_start..];
+        if !word.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        // Already a name of its own ("Russia and South Korea").
+        if out
+            .iter()
+            .any(|o| o.start as usize <= w_start && o.end as usize > w_start)
+        {
+            continue;
+        }
+        let joined = format!("{word} {rest}");
+        let Some(&(0, e, p)) = word_matches(dict, &joined).first() else {
+            continue;
+        };
+        let cands = &dict.pattern_cands[p];
+        if e != joined.len() || cands.iter().any(|c| c.weak) || cands == &m.cands {
+            continue;
+        }
+        let kinds = |cs: &[Cand]| {
+            cs.iter()
+                .map(|c| dict.entry(c.entry).kind)
+                .collect::<Vec<_>>()
+        };
+        if kinds(cands) != kinds(&m.cands) {
+            continue;
+        }
+        added.push(RawMatch {
+            start: w_start as u32,
+            end: head.len() as u32,
+            name_end: head.len() as u32,
+            sent: m.sent,
+            cands: cands.clone(),
+            reading: None,
+        });
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|m| m.start);
+    }
 }
 
 fn next_char(text: &str, i: usize) -> usize {

@@ -10,7 +10,7 @@
 
 pub mod rules;
 
-use crate::dict::Dictionary;
+use crate::dict::{Dictionary, cat};
 use crate::entities::{Doc, Fact, MentionKind, Unit, build_units};
 use crate::model::{Kind, Modality, Relation};
 use rules::{Elem, Pattern, Rules, Slot};
@@ -157,6 +157,22 @@ impl Sent<'_, '_> {
     }
     fn is_boundary(&self, u: usize) -> bool {
         self.low(u).is_some_and(is_boundary_word)
+    }
+    /// Part of a time expression rather than a clause boundary: "before"/"after"/"since"/
+    /// "until"/"by" before a time ("shortly before 2:30 p.m."), or the colon of a clock time.
+    fn in_time_expression(&self, u: usize) -> bool {
+        match self.low(u) {
+            Some("after" | "before" | "since" | "until" | "by") => {
+                self.low(u + 1).is_some_and(time_word)
+            }
+            Some(":") => {
+                let digits = |w: Option<&str>| {
+                    w.is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+                };
+                u > 0 && digits(self.low(u - 1)) && digits(self.low(u + 1))
+            }
+            _ => false,
+        }
     }
     /// A filler token inside a phrase: not a boundary, not clause punctuation.
     fn is_filler(&self, u: usize) -> bool {
@@ -340,6 +356,9 @@ struct Capture {
     end: usize,
     /// Unit where X's group starts (for the modality window).
     x_start: Option<usize>,
+    /// Members of X that form one party together ("a consortium comprising A and B"): no
+    /// pair among them.
+    x_party: Vec<u32>,
 }
 
 fn slot_ok(kind: Kind, slot: Slot) -> bool {
@@ -476,6 +495,12 @@ fn match_elems(
                     k += 1;
                     continue;
                 }
+                // The comma between a title and its holder's name ("his US counterpart, H.R.
+                // McMaster") belongs to the noun phrase.
+                if matches!(st.units[k], Unit::Tok(t) if st.doc.is(cat::TITLE_COMMA, t as usize)) {
+                    k += 1;
+                    continue;
+                }
                 let prep = st.low(k).is_some_and(|w| PREPOSITIONS.contains(&w));
                 let far_ok = far
                     && matches!(
@@ -588,6 +613,8 @@ fn find_subject(st: &Sent, t: usize, actors_only: bool) -> Option<(usize, Vec<u3
             continue;
         }
         match w {
+            // "shortly before 2:30 p.m.", "after midnight": a time, not a clause.
+            _ if st.in_time_expression(u) => continue,
             ";" | ":" | "(" | "\u{2014}" | "--" | "?" | "!" => return None,
             "who" | "which" | "whom" => {
                 relative = true;
@@ -741,6 +768,40 @@ fn find_subject(st: &Sent, t: usize, actors_only: bool) -> Option<(usize, Vec<u3
         }
     }
     None
+}
+
+/// A word that starts a time expression after "before"/"after": a number ("2:30"), a time
+/// of day, a weekday or a month.
+fn time_word(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            w,
+            "noon"
+                | "midnight"
+                | "dawn"
+                | "dusk"
+                | "daybreak"
+                | "sunrise"
+                | "sunset"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "january"
+                | "february"
+                | "march"
+                | "april"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+        )
 }
 
 /// Whether an "-ing" trigger after word `w` modifies a noun ("a barrage targeting Kyiv")
@@ -1075,7 +1136,9 @@ fn parenthetical_before(st: &Sent, c: usize) -> Option<usize> {
             return None;
         }
     }
-    if st.low(k) != Some(",") || k == 0 || st.ment(k - 1).is_none() {
+    // The mention may carry a short parenthesis: "the Korean Demilitarized Zone (DMZ), one
+    // possible venue, hosted".
+    if st.low(k) != Some(",") || k == 0 || st.ment(k - 1).is_none() && st.low(k - 1) != Some(")") {
         return None;
     }
     let first = k + 1;
@@ -1196,6 +1259,10 @@ fn modality(
     };
     let mut u = from;
     while u < t0 {
+        if let Some(c) = appositive_np(st, u).filter(|&c| c < t0) {
+            u = c;
+            continue;
+        }
         u += check(u, st, false, &mut neg, &mut possible, &mut planned);
     }
     if nominal {
@@ -1233,6 +1300,35 @@ fn modality(
     (m, planned)
 }
 
+/// A noun phrase set off by commas, starting at the comma `u` ("Panmunjom, one possible venue,
+/// hosted..."): its words describe a noun, not the event, so modal words in it ("possible")
+/// do not count. Returns the closing comma.
+fn appositive_np(st: &Sent, u: usize) -> Option<usize> {
+    if st.low(u) != Some(",")
+        || !matches!(
+            st.low(u + 1),
+            Some("a" | "an" | "the" | "one" | "another" | "its" | "his" | "her" | "their")
+        )
+    {
+        return None;
+    }
+    let c = (u + 2..(u + 9).min(st.units.len())).find(|&k| st.low(k) == Some(","))?;
+    let plain = (u + 1..c).all(|k| {
+        st.ment(k).is_some()
+            || st.low(k).is_some_and(|w| {
+                !st.is_boundary(k)
+                    && w.chars().all(|ch| ch.is_alphanumeric() || ch == '-')
+                    && !w.ends_with("ed")
+                    && !w.ends_with("ing")
+                    && !matches!(
+                        w,
+                        "would" | "could" | "might" | "may" | "will" | "not" | "to"
+                    )
+            })
+    });
+    plain.then_some(c)
+}
+
 /// Negation cues that stop an event named by a noun ("cancelled", "called off").
 fn stops_event(w: &str) -> bool {
     matches!(
@@ -1249,6 +1345,45 @@ fn stops_event(w: &str) -> bool {
             | "blocked"
             | "postponed"
     )
+}
+
+/// "The Polish Armament Agency and a consortium comprising Hanwha Aerospace and HWB": for the
+/// group starting at unit `first` inside a party noun ("consortium", "coalition"...), the
+/// group coordinated with that noun: (its first unit, its actors).
+fn outer_party(st: &Sent, first: usize) -> Option<(usize, Vec<u32>)> {
+    let mut j = first.checked_sub(1)?;
+    match st.low(j)? {
+        "comprising" | "including" | "grouping" | "uniting" => {}
+        "of" if j >= 1 && matches!(st.low(j - 1), Some("consisting" | "composed")) => j -= 1,
+        _ => return None,
+    }
+    j = j.checked_sub(1)?;
+    if !matches!(
+        st.low(j)?,
+        "consortium" | "group" | "alliance" | "coalition" | "team" | "venture" | "partnership"
+    ) {
+        return None;
+    }
+    // Determiners and adjectives before the noun ("a joint venture").
+    let mut k = j;
+    for _ in 0..3 {
+        match st.low(k.checked_sub(1)?) {
+            Some("and" | "with") => break,
+            Some(_) if st.is_filler(k - 1) => k -= 1,
+            _ => return None,
+        }
+    }
+    let and = k.checked_sub(1)?;
+    if !matches!(st.low(and), Some("and" | "with")) {
+        return None;
+    }
+    st.ment(and.checked_sub(1)?)?;
+    let (ofirst, _, ents) = st.group(and - 1);
+    let ents: Vec<u32> = ents
+        .into_iter()
+        .filter(|&e| st.doc.ents[e as usize].kind.is_actor())
+        .collect();
+    (!ents.is_empty()).then_some((ofirst, ents))
 }
 
 /// The antecedent of an object relative clause whose verb is at `u` ("Harris, whom Biden
@@ -1545,8 +1680,18 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                             st.ment(k)
                                 .is_some_and(|m| doc.mentions[m].kind == MentionKind::We)
                         });
-                        cap.x = ents;
-                        cap.x_start = Some(first);
+                        // "The agency and a consortium comprising A and B signed": A and B
+                        // are one party beside the agency.
+                        if let Some((ofirst, outer)) = outer_party(st, first) {
+                            let mut x = outer;
+                            x.extend(ents.iter().filter(|e| !x.contains(e)).collect::<Vec<_>>());
+                            cap.x = x;
+                            cap.x_party = ents;
+                            cap.x_start = Some(ofirst);
+                        } else {
+                            cap.x = ents;
+                            cap.x_start = Some(first);
+                        }
                     }
                     None => {
                         // "After meeting Zelensky, Trump said...": the subject after the comma.
@@ -1751,6 +1896,9 @@ fn emit(
                     if separate && !src.contains(&a) && !src.contains(&b) {
                         continue;
                     }
+                    if cap.x_party.contains(&a) && cap.x_party.contains(&b) {
+                        continue;
+                    }
                     // Compatriots on the two sides of the trigger do talk ("Trump told
                     // Tillerson"); within one group ("Trump and Vance called Putin") they
                     // are not a pair.
@@ -1933,6 +2081,9 @@ fn venue(
         let mut k = t0;
         while k > floor {
             k -= 1;
+            if st.in_time_expression(k) {
+                continue;
+            }
             if st.is_boundary(k) || matches!(st.low(k), Some("," | ";" | ":")) {
                 break;
             }
@@ -1947,6 +2098,21 @@ fn venue(
                 places.push(st.ent(k).unwrap());
                 break;
             }
+        }
+    }
+    // "The truce village hosted meetings between North and South Korea": a place that hosts
+    // the meeting is its venue.
+    if places.is_empty() {
+        let host = (t0.saturating_sub(3)..t0).find(|&k| {
+            matches!(st.low(k), Some("hosted" | "hosts" | "host" | "hosting"))
+                && (k + 1..t0).all(|j| st.is_filler(j) && st.ment(j).is_none())
+        });
+        if let Some(h) = host
+            && let Some((_, ents)) = find_subject(st, h, false)
+        {
+            places.extend(ents.into_iter().filter(|&e| {
+                st.doc.ents[e as usize].kind == Kind::Place && !participants.contains(&e)
+            }));
         }
     }
     // "In Warsaw, Pence met Duda", "During his visit to the Polish capital, Pence held
