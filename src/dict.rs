@@ -12,7 +12,7 @@ use crate::model::{Date, Kind};
 use crate::text::{name_key, slug, strip_accents};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use anyhow::{Context, Result, bail};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 
 /// Index of an entry in [`Dictionary::entries`].
@@ -50,7 +50,7 @@ pub struct DataFiles {
 impl DataFiles {
     /// The built-in files only.
     pub fn builtin() -> DataFiles {
-        let mut files = HashMap::new();
+        let mut files = HashMap::default();
         for (name, text) in BUILTIN {
             files.insert(*name, (format!("(built-in) data/{name}"), text.to_string()));
         }
@@ -373,6 +373,12 @@ impl Lexicon {
         bit != 0 && self.bits.get(word).is_some_and(|b| b & bit != 0)
     }
 
+    /// Whether the lowercase `word` is in the built-in category of bit `category` (a
+    /// constant of [`cat`]): one hash of the word, no name lookup.
+    pub fn is(&self, category: u64, word: &str) -> bool {
+        self.bits.get(word).is_some_and(|b| b & category != 0)
+    }
+
     /// The category bit set of a lowercase word (0 when it is in none).
     pub fn bits_of(&self, word: &str) -> u64 {
         self.bits.get(word).copied().unwrap_or(0)
@@ -552,9 +558,9 @@ impl Dictionary {
     pub fn load(data: &DataFiles) -> Result<Dictionary> {
         let mut b = Builder {
             entries: Vec::new(),
-            by_key: HashMap::new(),
-            forms: HashMap::new(),
-            alias_index: HashMap::new(),
+            by_key: HashMap::default(),
+            forms: HashMap::default(),
+            alias_index: HashMap::default(),
         };
         // Countries first: other files refer to them by name.
         let (f, t) = data.get("countries.tsv");
@@ -634,7 +640,7 @@ impl Dictionary {
         let (f, t) = data.get("ambiguous.tsv");
         let ambiguous = load_ambiguous(&mut b, f, t)?;
 
-        let mut roles_of: HashMap<EntryId, Vec<usize>> = HashMap::new();
+        let mut roles_of: HashMap<EntryId, Vec<usize>> = HashMap::default();
         for (i, r) in roles.iter().enumerate() {
             roles_of.entry(r.person).or_default().push(i);
         }
@@ -1036,7 +1042,7 @@ fn load_ambiguous(
     file: &str,
     text: &str,
 ) -> Result<HashMap<String, Vec<Reading>>> {
-    let mut out: HashMap<String, Vec<Reading>> = HashMap::new();
+    let mut out: HashMap<String, Vec<Reading>> = HashMap::default();
     parse_tsv(file, text, |r| {
         let alias = r.get("alias");
         let reading = r.get("reading");

@@ -21,7 +21,8 @@ use crate::dict::cat;
 use crate::dict::{Dictionary, EntryId, Form};
 use crate::model::{Date, Kind, Modality, Relation};
 use crate::text::{self, Sentence, Tokens};
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeSet;
 
 pub use units::{Unit, build_units};
 
@@ -147,7 +148,7 @@ pub struct Doc<'a> {
     /// Role and location facts.
     pub facts: Vec<Fact>,
     /// Facts already recorded, to keep each (relation, ends, modality, sentence) once.
-    fact_keys: std::collections::HashSet<(Relation, u32, u32, Modality, u32)>,
+    fact_keys: HashSet<(Relation, u32, u32, Modality, u32)>,
     /// Lexicon category bits of each token (see [`crate::dict::cat`]).
     pub lex: Vec<u64>,
     /// Unplaced capitalised names, for `newsgraph candidates`: (name, sentence).
@@ -422,7 +423,7 @@ pub fn analyse<'a>(dict: &Dictionary, text: &'a str, date: Option<Date>) -> Doc<
         unplaced: Vec::new(),
         lex: Vec::new(),
         fact_keys: Default::default(),
-        index: HashMap::new(),
+        index: HashMap::default(),
     };
     doc.lex = (0..doc.toks.toks.len())
         .map(|i| dict.lexicon.bits_of(doc.toks.low(i)))

@@ -8,7 +8,7 @@ use crate::dict::cat;
 use crate::dict::{Dictionary, EntryId, Form, Gender};
 use crate::model::{Kind, Modality, Relation};
 use crate::text::name_key;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Length of a title sequence starting at token `i` (titles, rank words, modifiers before a
 /// title, "and" between titles, "(CEO)"), 0 if none starts there.
@@ -118,7 +118,7 @@ pub(crate) fn resolve(dict: &Dictionary, doc: &mut Doc, raw: Vec<RawMatch>, foun
         }
     }
     // Full names present in the article (dictionary entries named by a Name form).
-    let mut full_named: HashMap<EntryId, Vec<u32>> = HashMap::new();
+    let mut full_named: HashMap<EntryId, Vec<u32>> = HashMap::default();
     for (i, m) in raw.iter().enumerate() {
         if dropped[i] {
             continue;
@@ -467,7 +467,7 @@ fn capital_is_location(dict: &Dictionary, doc: &Doc, m: &RawMatch) -> bool {
         ""
     };
     // "Kyiv region", "Moscow time", "Budapest, Hungary".
-    if dict.lexicon.has("place_suffix", next)
+    if dict.lexicon.is(cat::PLACE_SUFFIX, next)
         || matches!(
             next,
             "time" | "metro" | "subway" | "mayor" | "residents" | "airport"
@@ -642,7 +642,7 @@ fn merge_short_orgs(doc: &mut Doc) {
             doc.ents[e as usize].kind == Kind::Organisation && doc.ents[e as usize].mentions > 0
         })
         .collect();
-    let mut remap: HashMap<u32, u32> = HashMap::new();
+    let mut remap: HashMap<u32, u32> = HashMap::default();
     for &short in &orgs {
         if !matches!(doc.ents[short as usize].key, EntKey::Dyn(..)) {
             continue;
@@ -1344,7 +1344,7 @@ fn locations(dict: &Dictionary, doc: &mut Doc) {
         if ka == Kind::Country && a.kind == MentionKind::Demonym && kb == Kind::Place {
             let words: Vec<&str> = bt.split_whitespace().collect();
             // "the city of X", "X province of": a place-introducing word and "of".
-            let intro = |w: &str| dict.lexicon.has("place_intro", &w.to_lowercase());
+            let intro = |w: &str| dict.lexicon.is(cat::PLACE_INTRO, &w.to_lowercase());
             if ((words.len() == 3 || words.len() == 2) && words[1] == "of" && intro(words[0]))
                 && consistent(doc, b.ent, a.ent)
             {
@@ -1724,7 +1724,7 @@ fn dict_verbish(w: &str) -> bool {
 
 /// Attributes each quotation to its speaker.
 fn speakers(dict: &Dictionary, doc: &mut Doc) {
-    let speech = |w: &str| dict.lexicon.has("speech_verb", w);
+    let speech = |w: &str| dict.lexicon.is(cat::SPEECH_VERB, w);
     let nq = doc.quotes.len();
     for qi in 0..nq {
         let q = doc.quotes[qi];
@@ -1852,7 +1852,7 @@ fn first_person(doc: &mut Doc) {
 /// Fills in each person's country from dictionary roles or nationality when the text gave none.
 fn person_countries(dict: &Dictionary, doc: &mut Doc) {
     let date = doc.date;
-    let mut seen: HashSet<u32> = HashSet::new();
+    let mut seen: HashSet<u32> = HashSet::default();
     for i in 0..doc.ents.len() {
         if doc.ents[i].kind != Kind::Person
             || doc.ents[i].country.is_some()

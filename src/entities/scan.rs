@@ -7,7 +7,7 @@ use crate::dict::cat;
 use crate::dict::{Cand, Dictionary, Form};
 use crate::model::Kind;
 use crate::text::TokKind;
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 fn is_word_byte_before(text: &str, pos: usize) -> bool {
     text[..pos]
@@ -206,7 +206,7 @@ fn attach_weapon_nouns(dict: &Dictionary, doc: &Doc, out: &mut [RawMatch]) {
 /// Drops weak candidates (`?` aliases) that nothing in the article confirms.
 fn confirm_weak(dict: &Dictionary, doc: &Doc, out: &mut [RawMatch]) {
     // Entries named by a strong form somewhere in the article.
-    let mut strong: HashSet<u32> = HashSet::new();
+    let mut strong: HashSet<u32> = HashSet::default();
     for m in out.iter() {
         for c in &m.cands {
             if !c.weak && c.form != Form::Surname {
@@ -319,8 +319,7 @@ pub(crate) fn title_before(dict: &Dictionary, doc: &Doc, i: usize, floor: usize)
 
 /// Picks the reading of each ambiguous name from cue words present in the article.
 fn choose_readings(dict: &Dictionary, doc: &Doc, out: &mut [RawMatch]) {
-    let mut cache: std::collections::HashMap<&str, Option<Option<u32>>> =
-        std::collections::HashMap::new();
+    let mut cache: HashMap<&str, Option<Option<u32>>> = std::collections::HashMap::default();
     for m in out.iter_mut() {
         let surface = &doc.text[m.start as usize..m.name_end as usize];
         let Some(readings) = dict.ambiguous.get(surface) else {

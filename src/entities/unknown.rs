@@ -227,7 +227,7 @@ fn titled_people(
             let words = name_tokens.len();
             let label = span_text(cx.doc, j, j + k);
             let first_low = cx.low(j);
-            if !cx.dict.lexicon.has("not_name", first_low) || words >= 2 {
+            if !cx.dict.lexicon.is(cat::NOT_NAME, first_low) || words >= 2 {
                 out.push(Found {
                     start: cx.doc.toks.toks[j].start,
                     end: cx.doc.toks.toks[j + k - 1].end,
@@ -269,12 +269,12 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
             let mut noun = false;
             while k < r.end && k < j + 4 {
                 let w = cx.low(k);
-                if dict.lexicon.has("weapon_noun", w) {
+                if dict.lexicon.is(cat::WEAPON_NOUN, w) {
                     noun = true;
                     k += 1;
                     continue;
                 }
-                if dict.lexicon.has("weapon_modifier", w) {
+                if dict.lexicon.is(cat::WEAPON_MODIFIER, w) {
                     k += 1;
                     continue;
                 }
@@ -389,12 +389,12 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
         let first_cap = words.first().copied();
         // Organisations: a suffix word at the end ("Polish Armament Agency") or at the start
         // followed by "of" ("Ministry of Foreign Affairs").
-        let org_end = dict.lexicon.has("org_suffix", last_low) && cx.is_cap_word(j - 1);
+        let org_end = dict.lexicon.is(cat::ORG_SUFFIX, last_low) && cx.is_cap_word(j - 1);
         let org_start = first_cap
             .is_some_and(|f| cx.doc.is(cat::ORG_SUFFIX, f) && f + 1 < j && cx.low(f + 1) == "of");
         let nonsuffix_words = lows
             .iter()
-            .filter(|w| !dict.lexicon.has("org_suffix", w))
+            .filter(|w| !dict.lexicon.is(cat::ORG_SUFFIX, w))
             .count();
         if (org_end || org_start)
             && (words.len() >= 2 || has_country)
@@ -444,8 +444,8 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
             ""
         };
         // Places: "Al-Dhafra Air Base", "Kouhmobarak district", "the city of Kursk", "Goruk, Iran".
-        let place_suffix_cap = dict.lexicon.has("place_suffix", last_low) && words.len() >= 2;
-        let place_suffix_after = dict.lexicon.has("place_suffix", next_low)
+        let place_suffix_cap = dict.lexicon.is(cat::PLACE_SUFFIX, last_low) && words.len() >= 2;
+        let place_suffix_after = dict.lexicon.is(cat::PLACE_SUFFIX, next_low)
             && !cx.is_cap_word(j.min(r.end - 1))
             && j < r.end;
         let place_intro =
@@ -457,7 +457,7 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
                 prev_low,
                 "in" | "near" | "at" | "from" | "of" | "to" | "outside"
             );
-        let all_common = lows.iter().all(|w| dict.lexicon.has("not_name", w));
+        let all_common = lows.iter().all(|w| dict.lexicon.is(cat::NOT_NAME, w));
         if !all_common
             && (place_suffix_cap || place_suffix_after || place_intro || comma_country)
             && words.len() <= 4
@@ -507,12 +507,12 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
             let mut noun = None;
             while k < r.end && k < j + 4 {
                 let w = cx.low(k);
-                if dict.lexicon.has("weapon_noun", w) {
+                if dict.lexicon.is(cat::WEAPON_NOUN, w) {
                     noun = Some(k);
                     k += 1;
                     continue;
                 }
-                if dict.lexicon.has("weapon_modifier", w) {
+                if dict.lexicon.is(cat::WEAPON_MODIFIER, w) {
                     k += 1;
                     continue;
                 }
@@ -576,7 +576,7 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
         let name_words: Vec<usize> = (start..name_end).filter(|&t| cx.is_cap_word(t)).collect();
         if k > 0 && name_words.len() >= 2 {
             let first = cx.low(name_words[0]);
-            let given = dict.lexicon.has("given_name", first);
+            let given = dict.lexicon.is(cat::GIVEN_NAME, first);
             let common = name_words
                 .iter()
                 .any(|&t| cx.doc.is(cat::NOT_NAME, t) && !cx.doc.is(cat::GIVEN_NAME, t));
@@ -585,7 +585,7 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
             } else {
                 ""
             };
-            let speech = dict.lexicon.has("speech_verb", after);
+            let speech = dict.lexicon.is(cat::SPEECH_VERB, after);
             let apposition = after == "," && name_end + 1 < r.end && {
                 let a = name_end + 1;
                 let a = if matches!(cx.low(a), "the" | "a" | "an") {

@@ -370,7 +370,8 @@ fn slot_ok(kind: Kind, slot: Slot) -> bool {
     }
 }
 
-/// Matches `elems[i..]` from unit `u`, filling `cap`. Backtracks over gaps.
+/// Matches `elems[i..]` from unit `u`, filling `cap`. Backtracks over gaps; a failed match
+/// leaves `cap` unchanged.
 fn match_elems(
     st: &Sent,
     elems: &[Elem],
@@ -400,9 +401,8 @@ fn match_elems(
         }
         Elem::Gap => {
             for k in u..=u + 4 {
-                let mut c2 = cap.clone();
-                if match_elems(st, elems, i + 1, k, &mut c2, passive) {
-                    *cap = c2;
+                // A failed match leaves `cap` as it was: no copy needed.
+                if match_elems(st, elems, i + 1, k, cap, passive) {
                     return true;
                 }
                 if k >= st.units.len()
@@ -471,17 +471,23 @@ fn match_elems(
                                 last = hl;
                             }
                         }
-                        let mut c2 = cap.clone();
-                        match slot {
-                            Slot::X => c2.x = ents,
-                            Slot::Y => c2.y = ents,
-                            Slot::W => c2.w = ents,
-                            Slot::P => c2.p = ents,
-                        }
-                        if match_elems(st, elems, i + 1, last + 1, &mut c2, passive) {
-                            *cap = c2;
+                        let field = match slot {
+                            Slot::X => &mut cap.x,
+                            Slot::Y => &mut cap.y,
+                            Slot::W => &mut cap.w,
+                            Slot::P => &mut cap.p,
+                        };
+                        let saved = std::mem::replace(field, ents);
+                        if match_elems(st, elems, i + 1, last + 1, cap, passive) {
                             return true;
                         }
+                        // Failed: put the slot back, so a failed match leaves `cap` unchanged.
+                        *match slot {
+                            Slot::X => &mut cap.x,
+                            Slot::Y => &mut cap.y,
+                            Slot::W => &mut cap.w,
+                            Slot::P => &mut cap.p,
+                        } = saved;
                     }
                     if determiner || possessor {
                         k = if possessor { glast + 2 } else { k + 1 };
@@ -1224,7 +1230,7 @@ fn modality(
                      planned: &mut bool|
      -> usize {
         let Some(w) = st.low(u) else { return 1 };
-        if dict.lexicon.has("report_verb", w) {
+        if dict.lexicon.is(cat::REPORT_VERB, w) {
             seen_report = true;
         }
         if let Some(list) = rules.cues.by_first.get(w) {
@@ -1494,9 +1500,13 @@ pub fn extract(dict: &Dictionary, rules: &Rules, doc: &mut Doc) {
     }
     for s in 0..doc.sents.len() {
         let ms = doc.sentence_mentions(s);
-        if ms.iter().filter(|m| !m.modifier).count() == 0 {
+        let mut named = ms.iter().filter(|m| !m.modifier).map(|m| m.ent);
+        let Some(first) = named.next() else {
             continue;
-        }
+        };
+        // A relation needs two entities: a sentence naming one (however often) gives only the
+        // one-name facts below.
+        let two = named.any(|e| e != first);
         let st = Sent {
             doc,
             units: build_units(doc, s, true),
@@ -1521,7 +1531,9 @@ pub fn extract(dict: &Dictionary, rules: &Rules, doc: &mut Doc) {
             eprintln!("units: {}", shown.join(" "));
         }
         let before = facts.len();
-        sentence(dict, rules, &st, &mut facts);
+        if two {
+            sentence(dict, rules, &st, &mut facts);
+        }
         if trace() {
             for f in &facts[before..] {
                 eprintln!(
