@@ -437,3 +437,18 @@ fn a_shared_head_completes_the_first_half_of_a_coordination() {
     let x = run("2018-03-09", "Tom and South Korea's envoy spoke.");
     assert_eq!(labels(&x, "country"), vec!["South Korea"]);
 }
+
+#[test]
+fn a_weak_weapon_name_confirmed_once_holds_for_the_article() {
+    // "Patriot" alone is a weak name (a word in ordinary use); once the article confirms it as
+    // the air defence system, a bare plural later is the same weapon.
+    let x = run(
+        "2025-07-14",
+        "Germany sent Patriot air defence batteries. Officials said more Patriots were coming.",
+    );
+    let p = node(&x, "Patriot").expect("Patriot");
+    assert!(p.aliases.iter().any(|a| a == "Patriots"), "{:?}", p.aliases);
+    // Without any confirmation the word stays a word.
+    let x = run("2025-07-14", "Patriots gathered in the square.");
+    assert!(node(&x, "Patriot").is_none());
+}

@@ -1135,3 +1135,47 @@ fn a_consortium_is_one_party_to_an_agreement() {
         "asserted",
     );
 }
+
+#[test]
+fn a_weapon_named_in_someones_words_was_discussed_by_them() {
+    // In a quotation.
+    expect(
+        "Mark Rutte met reporters. \"It is broader than Tomahawk missiles,\" Rutte said.",
+        "Mark Rutte",
+        "discussed",
+        "Tomahawk",
+        "asserted",
+    );
+    // In reported speech closed by ", X said".
+    expect(
+        "One ally has 17 HIMARS launchers ready, Donald Trump said.",
+        "Donald Trump",
+        "discussed",
+        "HIMARS",
+        "asserted",
+    );
+    // A speaker who supplies the weapon is not also said to discuss it.
+    expect_none(
+        "\"We will send Tomahawk missiles to Ukraine,\" Donald Trump said.",
+        "Donald Trump",
+        "discussed",
+        "Tomahawk",
+    );
+    // Outside anyone's words, a weapon is not discussed by a name nearby.
+    expect_none(
+        "Donald Trump arrived as HIMARS launchers fired.",
+        "Donald Trump",
+        "discussed",
+        "HIMARS",
+    );
+}
+
+#[test]
+fn he_after_a_leading_phrase_is_the_subject_not_a_name_in_the_phrase() {
+    let text = "Sitting beside Donald Trump, Mark Rutte hinted at a bigger package. \"It is broader than Tomahawk missiles,\" he said.";
+    expect(text, "Mark Rutte", "discussed", "Tomahawk", "asserted");
+    expect_none(text, "Donald Trump", "discussed", "Tomahawk");
+    // A long opening clause is no leading phrase: its "he" is the subject.
+    let text = "On the trail he praised Donald Trump, but later Mark Rutte spoke. \"Tomahawk missiles are coming,\" he said.";
+    expect_none(text, "Mark Rutte", "discussed", "Tomahawk");
+}

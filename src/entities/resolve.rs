@@ -1380,6 +1380,43 @@ fn gender_of(dict: &Dictionary, doc: &Doc, ent: u32) -> Option<Gender> {
 
 /// Third-person pronouns: "he"/"she" is the person the sentence, or the one before, is
 /// about; "its" (and "it" before a verb) the country or organisation just named.
+/// The end of a leading adverbial phrase of sentence `s` set off by a comma ("Sitting beside
+/// the president,", "During the visit,"): names in it are not the sentence's subject.
+fn leading_phrase_end(doc: &Doc, s: usize) -> Option<u32> {
+    let r = doc.tok_range(s);
+    let first = doc.low(r.start);
+    let lead = first.ends_with("ing") && first.len() > 4
+        || matches!(
+            first,
+            "during"
+                | "in"
+                | "on"
+                | "after"
+                | "before"
+                | "at"
+                | "ahead"
+                | "following"
+                | "while"
+                | "upon"
+                | "despite"
+                | "amid"
+                | "with"
+        );
+    if !lead {
+        return None;
+    }
+    // A short phrase with no subject of its own ("On the campaign trail he signaled ..., but"
+    // is a clause).
+    let comma = (r.start + 1..r.end.min(r.start + 10)).find(|&k| doc.low(k) == ",")?;
+    let clause = (r.start + 1..comma).any(|k| {
+        matches!(
+            doc.low(k),
+            "he" | "she" | "they" | "we" | "i" | "it" | "you"
+        )
+    });
+    (!clause).then(|| doc.toks.toks[comma].end)
+}
+
 fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
     let mut added = Vec::new();
     for s in 0..doc.sents.len() {
@@ -1470,8 +1507,12 @@ fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
                 .filter(|m| m.end <= pos && ok(doc, m))
                 .collect();
             if person && matches!(w, "he" | "she") {
-                // A subject pronoun: the subject of the sentence.
-                target = here.iter().min_by_key(|m| m.start).map(|m| m.ent);
+                // A subject pronoun: the subject of the sentence (after a leading phrase).
+                let lead = leading_phrase_end(doc, s).filter(|&e| e < pos);
+                target = here
+                    .iter()
+                    .min_by_key(|m| (lead.is_some_and(|e| m.start < e), m.start))
+                    .map(|m| m.ent);
             } else {
                 // A possessive or object pronoun, or "its": the nearest fitting name.
                 target = here.iter().max_by_key(|m| m.start).map(|m| m.ent);
@@ -1515,9 +1556,12 @@ fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
                     if back > s {
                         break;
                     }
+                    // The subject: the first fitting name after a leading phrase ("Sitting
+                    // beside the president, Rutte hinted..."), else the first.
+                    let lead = leading_phrase_end(doc, s - back);
                     if let Some(m) = in_sentence(s - back)
                         .filter(|m| ok(doc, m))
-                        .min_by_key(|m| m.start)
+                        .min_by_key(|m| (lead.is_some_and(|e| m.start < e), m.start))
                     {
                         target = Some(m.ent);
                         break;

@@ -218,6 +218,22 @@ fn confirm_weak(dict: &Dictionary, doc: &Doc, out: &mut [RawMatch]) {
             strong.insert(m.cands[0].entry);
         }
     }
+    // Weak weapon names confirmed somewhere in the article ("Patriot air defence batteries"):
+    // a later bare "Patriots" is the same weapon.
+    for m in out.iter() {
+        let extended = m.end > m.name_end;
+        let confirmed = || {
+            extended
+                || doc
+                    .tok_range(m.sent as usize)
+                    .any(|i| doc.is(cat::WEAPON_CONTEXT, i))
+        };
+        for c in &m.cands {
+            if c.weak && dict.entry(c.entry).kind == Kind::Weapon && confirmed() {
+                strong.insert(c.entry);
+            }
+        }
+    }
     // Tokens inside any dictionary match.
     let mut covered = vec![false; doc.toks.toks.len()];
     // Tokens inside a match that can be a person's name.

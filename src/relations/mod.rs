@@ -1547,6 +1547,7 @@ pub fn extract(dict: &Dictionary, rules: &Rules, doc: &mut Doc) {
             }
         }
         possession(&st, &mut facts);
+        quoted_weapons(dict, &st, &mut facts, before);
         backing(&st, &mut facts);
         the_capital(dict, &st, &mut facts);
     }
@@ -2220,6 +2221,72 @@ fn the_capital(dict: &Dictionary, st: &Sent, facts: &mut Vec<Fact>) {
 }
 
 /// An asserted fact of sentence `st` found by a structural rule (not a trigger pattern).
+/// "'It's broader than Patriots,' he said": a weapon named in a quotation was discussed by
+/// its speaker (a person or a country), unless the sentence already links the speaker or the
+/// speaker's country to the weapon (supplies, requested, uses...). `from` is the first fact of this sentence.
+fn quoted_weapons(dict: &Dictionary, st: &Sent, facts: &mut Vec<Fact>, from: usize) {
+    let doc = st.doc;
+    let reported = reported_speaker(st);
+    for u in 0..st.units.len() {
+        if st.kind(u) != Some(Kind::Weapon) {
+            continue;
+        }
+        let w = st.ent(u).unwrap();
+        let m = &doc.mentions[st.ment(u).unwrap()];
+        let quoted = doc.quote_at(m.start).and_then(|q| doc.quotes[q].speaker);
+        let Some(speaker) = quoted.or(reported.filter(|&(comma, _)| u < comma).map(|(_, e)| e))
+        else {
+            continue;
+        };
+        // "we will send...": the speaker's country acts for the speaker.
+        let country = doc.country_of(dict, speaker);
+        if !matches!(
+            doc.ents[speaker as usize].kind,
+            Kind::Person | Kind::Country
+        ) || facts[from..].iter().any(|f| {
+            f.dst == w
+                && (f.src == speaker || Some(f.src) == country || f.rel == Relation::Discussed)
+        }) {
+            continue;
+        }
+        let trigger = if quoted.is_some() {
+            "(quotation)"
+        } else {
+            "(reported speech)"
+        };
+        facts.push(asserted(st, Relation::Discussed, speaker, w, trigger));
+    }
+}
+
+/// Reported speech without quotation marks: a sentence ending ", Trump said." or ", said
+/// Rutte." Returns the unit of the comma and the speaker.
+fn reported_speaker(st: &Sent) -> Option<(usize, u32)> {
+    let mut end = st.units.len();
+    while end > 0 && matches!(st.low(end - 1), Some("." | "\"" | "\u{201d}")) {
+        end -= 1;
+    }
+    if end < 3 {
+        return None;
+    }
+    let speech = |u: usize| match st.units[u] {
+        Unit::Tok(t) => st.doc.is(cat::SPEECH_VERB, t as usize),
+        Unit::Mention(_) => false,
+    };
+    let (comma, who) = if speech(end - 1) && st.ment(end - 2).is_some() {
+        (end - 3, end - 2)
+    } else if st.ment(end - 1).is_some() && speech(end - 2) {
+        (end - 3, end - 1)
+    } else {
+        return None;
+    };
+    // "it said" is too often an unresolved company or agency.
+    let m = &st.doc.mentions[st.ment(who).unwrap()];
+    if m.kind == MentionKind::Pronoun && st.doc.mention_text(m).eq_ignore_ascii_case("it") {
+        return None;
+    }
+    (st.low(comma) == Some(",")).then_some((comma, m.ent))
+}
+
 fn asserted(st: &Sent, rel: Relation, src: u32, dst: u32, trigger: &str) -> Fact {
     Fact {
         rel,
