@@ -1179,3 +1179,34 @@ fn he_after_a_leading_phrase_is_the_subject_not_a_name_in_the_phrase() {
     let text = "On the trail he praised Donald Trump, but later Mark Rutte spoke. \"Tomahawk missiles are coming,\" he said.";
     expect_none(text, "Mark Rutte", "discussed", "Tomahawk");
 }
+
+#[test]
+fn between_two_nations_names_the_countries_just_spoken_of() {
+    let text = "Donald Trump agreed to meet Kim Jong Un, setting the scene for an encounter between two nations that recently threatened to wipe each other out.";
+    let x = run("2018-03-09", text);
+    for (a, b) in [
+        ("United States", "North Korea"),
+        ("North Korea", "United States"),
+    ] {
+        assert!(
+            modalities(&x, a, "threatened", b).contains(&"asserted"),
+            "{a} threatened {b}: {:?}",
+            edges(&x)
+        );
+    }
+    assert!(
+        has(&x, "United States", "plans_meeting_with", "North Korea"),
+        "{:?}",
+        edges(&x)
+    );
+    // With nobody named before, "two nations" is nobody in particular.
+    let x = run(
+        "2018-03-09",
+        "An encounter between two nations that threatened each other is rare.",
+    );
+    assert!(
+        !x.edges.iter().any(|e| e.relation.id() == "threatened"),
+        "{:?}",
+        edges(&x)
+    );
+}

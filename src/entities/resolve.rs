@@ -309,7 +309,7 @@ pub(crate) fn resolve(dict: &Dictionary, doc: &mut Doc, raw: Vec<RawMatch>, foun
     merge_short_orgs(doc);
     administrations(dict, doc);
     // "the country's leader": the country first, then the title.
-    definite_anaphora(doc);
+    definite_anaphora(dict, doc);
     doc.sort_mentions();
     roles(dict, doc);
     doc.sort_mentions();
@@ -1588,13 +1588,20 @@ fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
 /// Definite references that stand for entities already named: "the country" (the last
 /// country), and "the two leaders", "both sides", "the two nations" (the last two people or
 /// countries), which become a group of two mentions.
-fn definite_anaphora(doc: &mut Doc) {
+fn definite_anaphora(dict: &Dictionary, doc: &mut Doc) {
     let mut added: Vec<Mention> = Vec::new();
     for s in 0..doc.sents.len() {
         let r = doc.tok_range(s);
         for t in r.clone() {
-            let w = doc.low(t);
-            if !matches!(w, "the" | "both") {
+            let w: &'static str = match doc.low(t) {
+                "the" => "the",
+                "both" => "both",
+                "two" => "two",
+                _ => continue,
+            };
+            // "an encounter between two nations" names two known ones, like "the two".
+            let between_two = w == "two" && t > r.start && doc.low(t - 1) == "between";
+            if !matches!(w, "the" | "both") && !between_two {
                 continue;
             }
             let pos = doc.toks.toks[t].start;
@@ -1666,16 +1673,19 @@ fn definite_anaphora(doc: &mut Doc) {
                 }
                 continue;
             }
-            let two = (w == "the" && t + 1 < r.end && doc.low(t + 1) == "two") || w == "both";
+            let two = (w == "the" && t + 1 < r.end && doc.low(t + 1) == "two")
+                || w == "both"
+                || between_two;
             if !two {
                 continue;
             }
-            let num_end = if w == "both" { t + 1 } else { t + 2 };
+            let num_end = if w == "the" { t + 2 } else { t + 1 };
             let noun = if num_end < r.end {
                 doc.low(num_end)
             } else {
                 ""
             };
+            let verbish = dict_verbish(noun);
             let kinds: &[Kind] = match noun {
                 "leaders" | "men" | "women" | "presidents" | "rivals" | "politicians" | "heads" => {
                     &[Kind::Person]
@@ -1683,11 +1693,22 @@ fn definite_anaphora(doc: &mut Doc) {
                 "countries" | "nations" | "governments" | "neighbours" | "neighbors" | "states"
                 | "powers" => &[Kind::Country],
                 "sides" | "parties" => &[Kind::Country, Kind::Organisation],
-                _ if w == "the" && dict_verbish(noun) => &[Kind::Person],
+                _ if w == "the" && verbish => &[Kind::Person],
                 _ => continue,
             };
             // Of the recent ones, the two the article talks about most.
             let mut pool = recent(doc, kinds, 6);
+            // "Trump agreed to meet Kim ..., an encounter between two nations": the countries
+            // of the people just named stand in when the countries themselves are not.
+            if kinds == [Kind::Country] && pool.len() < 2 {
+                for p in recent(doc, &[Kind::Person], 4) {
+                    if let Some(c) = person_country(dict, doc, p)
+                        && !pool.contains(&c)
+                    {
+                        pool.push(c);
+                    }
+                }
+            }
             let count = |e: u32| {
                 doc.mentions
                     .iter()
@@ -1714,12 +1735,12 @@ fn definite_anaphora(doc: &mut Doc) {
                 continue;
             }
             // Two adjacent mentions: "the two" + "leaders", or "the" + "two" before a verb.
-            let (a_last, b_tok) = if dict_verbish(noun) {
+            let (a_last, b_tok) = if verbish {
                 (t, t + 1)
             } else {
                 (num_end - 1, num_end)
             };
-            if w == "both" && b_tok == t + 1 && dict_verbish(noun) {
+            if w != "the" && b_tok == t + 1 && verbish {
                 continue;
             }
             let (a_start, a_end) = (pos, doc.toks.toks[a_last].end);
@@ -1894,8 +1915,28 @@ fn first_person(doc: &mut Doc) {
 }
 
 /// Fills in each person's country from dictionary roles or nationality when the text gave none.
+/// The country of person `p` (a local entity): the one set from a title in the article, else
+/// the country of the person's role at the article's date, else the dictionary's.
+fn person_country(dict: &Dictionary, doc: &mut Doc, p: u32) -> Option<u32> {
+    if let Some(c) = doc.ents[p as usize].country {
+        return Some(c);
+    }
+    let EntKey::Dict(e) = doc.ents[p as usize].key else {
+        return None;
+    };
+    let c = dict
+        .roles_at(e, doc.date)
+        .map(|r| r.of)
+        .find_map(|of| match dict.entry(of).kind {
+            Kind::Country => Some(of),
+            _ => dict.entry(of).country,
+        })
+        .or(dict.entry(e).country)?;
+    // Creating the entity must not count as a mention.
+    Some(doc.dict_entity(dict, c))
+}
+
 fn person_countries(dict: &Dictionary, doc: &mut Doc) {
-    let date = doc.date;
     let mut seen: HashSet<u32> = HashSet::default();
     for i in 0..doc.ents.len() {
         if doc.ents[i].kind != Kind::Person
@@ -1904,21 +1945,8 @@ fn person_countries(dict: &Dictionary, doc: &mut Doc) {
         {
             continue;
         }
-        let EntKey::Dict(p) = doc.ents[i].key else {
-            continue;
-        };
-        let c = dict
-            .roles_at(p, date)
-            .map(|r| r.of)
-            .find_map(|of| match dict.entry(of).kind {
-                Kind::Country => Some(of),
-                _ => dict.entry(of).country,
-            })
-            .or(dict.entry(p).country);
-        if let Some(c) = c {
-            let ce = doc.dict_entity(dict, c);
-            // Creating the entity must not count as a mention.
-            doc.ents[i].country = Some(ce);
+        if let Some(c) = person_country(dict, doc, i as u32) {
+            doc.ents[i].country = Some(c);
         }
     }
 }
