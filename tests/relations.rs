@@ -1210,3 +1210,22 @@ fn between_two_nations_names_the_countries_just_spoken_of() {
         edges(&x)
     );
 }
+
+#[test]
+fn a_phrasal_verb_in_the_passive_takes_its_actor_from_by() {
+    for text in [
+        "A US Navy drone was shot down by an Iranian missile.",
+        "US Navy drone shot down by Iranian missile over the Gulf.",
+    ] {
+        expect(text, "Iran", "attacked", "US Navy", "asserted");
+        expect_none(text, "US Navy", "attacked", "Iran");
+    }
+    // The active voice keeps its direction.
+    expect(
+        "Iran shot down a US Navy drone.",
+        "Iran",
+        "attacked",
+        "US Navy",
+        "asserted",
+    );
+}

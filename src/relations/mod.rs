@@ -1575,9 +1575,10 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
             let trig_word = st.low(after - 1).unwrap_or("");
             // A reduced passive ("a drone shot down by Iranian missile") counts too.
             let reduced = st.low(after) == Some("by") && u > 0 && st.ment(u - 1).is_none();
+            // A phrasal verb is a participle by its first word ("shot down", "carried out").
             let passive = p.verbal
                 && p.left_x
-                && rules::is_participle(trig_word)
+                && (rules::is_participle(trig_word) || rules::is_participle(w))
                 && ((1..=3)
                     .any(|k| u >= k && st.low(u - k).is_some_and(|w| BE_FORMS.contains(&w)))
                     || reduced)
