@@ -1229,3 +1229,29 @@ fn a_phrasal_verb_in_the_passive_takes_its_actor_from_by() {
         "asserted",
     );
 }
+
+#[test]
+fn an_object_relative_after_a_member_noun_refers_to_the_group() {
+    expect(
+        "Israel struck a Hezbollah commander that Israel blamed for the bombing.",
+        "Israel",
+        "criticized",
+        "Hezbollah",
+        "asserted",
+    );
+    expect(
+        "Kyiv hit Russian troops that Zelensky accused of looting.",
+        "Volodymyr Zelenskyy",
+        "criticized",
+        "Russia",
+        "asserted",
+    );
+    // A thing is not its owner: "a Russian drone that Ukraine shot down" is no attack on
+    // Russia through the relative clause.
+    expect_none(
+        "Officials showed a Russian drone that Ukraine shot down.",
+        "Ukraine",
+        "attacked",
+        "Russia",
+    );
+}

@@ -1421,6 +1421,17 @@ fn object_relative(st: &Sent, u: usize) -> Option<Vec<u32>> {
     if st.low(j) == Some(",") {
         j = j.checked_sub(1)?;
     }
+    // "a Hezbollah commander that Israel blamed": a title or group noun after a name stands
+    // for (a member of) it.
+    let people_noun = |u: usize| match st.units[u] {
+        Unit::Tok(t) => {
+            st.doc.is(cat::TITLE_FIRST, t as usize) || st.doc.is(cat::COLLECTIVE, t as usize)
+        }
+        Unit::Mention(_) => false,
+    };
+    if st.ment(j).is_none() && j >= 1 && people_noun(j) && st.ment(j - 1).is_some() {
+        j -= 1;
+    }
     st.ment(j)?;
     // Only people, countries and organisations: a place right before "which" is seldom what
     // the clause is about ("from the Kherson region, which Ukraine shot down").
