@@ -1255,3 +1255,54 @@ fn an_object_relative_after_a_member_noun_refers_to_the_group() {
         "Russia",
     );
 }
+
+#[test]
+fn a_leading_participle_places_the_subject_abroad() {
+    let text =
+        "Speaking to reporters in Newport, United Kingdom, Petro Poroshenko said the truce held.";
+    expect(
+        text,
+        "Petro Poroshenko",
+        "visited",
+        "Newport, Wales",
+        "asserted",
+    );
+    // Not a visit at home, nor for a name inside the phrase.
+    expect_none(
+        "Speaking at a news conference in Kyiv, Volodymyr Zelenskyy said the truce held.",
+        "Volodymyr Zelenskyy",
+        "visited",
+        "Kyiv",
+    );
+    expect_none(
+        "Speaking in Warsaw with Andrzej Duda, Mike Pence praised Poland.",
+        "Andrzej Duda",
+        "visited",
+        "Warsaw",
+    );
+}
+
+#[test]
+fn an_event_attended_in_a_place_is_meeting_there() {
+    expect(
+        "Donald Trump pressed the case last week during the annual summit in Biarritz.",
+        "Donald Trump",
+        "met_in",
+        "Biarritz",
+        "asserted",
+    );
+    expect(
+        "Donald Trump will raise it at the summit in Biarritz.",
+        "Donald Trump",
+        "plans_meeting_in",
+        "Biarritz",
+        "planned",
+    );
+    // A country acting during a summit is not taking part in it.
+    expect_none(
+        "Russia launched missiles during the summit in Vilnius.",
+        "Russia",
+        "met_in",
+        "Vilnius",
+    );
+}

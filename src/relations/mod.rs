@@ -1561,6 +1561,7 @@ pub fn extract(dict: &Dictionary, rules: &Rules, doc: &mut Doc) {
         quoted_weapons(dict, &st, &mut facts, before);
         backing(&st, &mut facts);
         the_capital(dict, &st, &mut facts);
+        attendance(dict, rules, &st, &mut facts);
     }
     for f in facts {
         doc.add_fact(f);
@@ -2297,6 +2298,111 @@ fn reported_speaker(st: &Sent) -> Option<(usize, u32)> {
         return None;
     }
     (st.low(comma) == Some(",")).then_some((comma, m.ent))
+}
+
+/// Being somewhere, told by a phrase about the person rather than by a verb of travel:
+/// - a leading participle: "Speaking to reporters in Newport, United Kingdom, Poroshenko
+///   said" (Poroshenko visited Newport; only a person whose country is known and is not
+///   the place's);
+/// - an event attended: "Trump pressed the case during the group's annual gathering in
+///   Biarritz" (Trump met in Biarritz).
+///
+/// Only people: a country "during the summit in Vilnius" is seldom a participant.
+fn attendance(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) {
+    let doc = st.doc;
+    let person = |u: usize| st.kind(u) == Some(Kind::Person);
+    let place_at = |k: usize| {
+        matches!(st.low(k), Some("in" | "at"))
+            && matches!(st.kind(k + 1), Some(Kind::Place | Kind::Country))
+    };
+    // "Speaking ... in P, X said".
+    if st.low(0).is_some_and(|w| {
+        matches!(
+            w,
+            "speaking" | "talking" | "addressing" | "appearing" | "standing" | "arriving"
+        )
+    }) && let Some(comma) = (1..st.units.len().min(16)).find(|&k| st.low(k) == Some(","))
+        && let Some(k) = (1..comma).find(|&k| place_at(k))
+    {
+        let mut place = st.ent(k + 1).unwrap();
+        // "at Poland's Presidential Palace": the possessed place.
+        if matches!(st.low(k + 2), Some("'s" | "'")) && st.ent(k + 3).is_some() {
+            place = st.ent(k + 3).unwrap();
+        }
+        // "in Newport, United Kingdom, Poroshenko": the country of the place is part of it.
+        let mut x = comma + 1;
+        if st.kind(x) == Some(Kind::Country) && st.low(x + 1) == Some(",") {
+            x += 2;
+        }
+        if x < st.units.len() && person(x) {
+            let who = st.ent(x).unwrap();
+            let home = doc.country_of(dict, who);
+            let abroad = home.is_some()
+                && home != Some(place)
+                && home != doc.country_of(dict, place)
+                && doc.ents[place as usize].kind != Kind::Organisation;
+            if abroad {
+                facts.push(asserted(
+                    st,
+                    Relation::Visited,
+                    who,
+                    place,
+                    "(leading phrase)",
+                ));
+            }
+        }
+    }
+    // "X ... during|at the (group's) (annual) summit|gathering in P".
+    for d in 1..st.units.len() {
+        if !matches!(st.low(d), Some("during" | "at")) {
+            continue;
+        }
+        let Some(noun) = (d + 1..(d + 6).min(st.units.len())).find(|&k| {
+            matches!(
+                st.low(k),
+                Some("summit" | "gathering" | "meeting" | "conference" | "talks" | "forum")
+            )
+        }) else {
+            continue;
+        };
+        // Determiners, adjectives and a possessor only ("the group's annual").
+        if !(d + 1..noun).all(|k| st.ment(k).is_some() || st.is_filler(k)) || !place_at(noun + 1) {
+            continue;
+        }
+        let place = st.ent(noun + 2).unwrap();
+        let Some((first, xs)) = find_subject(st, d, true) else {
+            continue;
+        };
+        let (m, _) = modality(dict, rules, st, clause_start(st, first), d, noun + 1, false);
+        let rel = match m {
+            Modality::Asserted => Relation::MetIn,
+            Modality::Planned | Modality::Possible => Relation::PlansMeetingIn,
+            Modality::Negated => continue,
+        };
+        // The possessor of the event took part too ("the group's gathering").
+        let owners: Vec<u32> = (d + 1..noun)
+            .filter(|&k| matches!(st.low(k + 1), Some("'s" | "'")))
+            .filter_map(|k| st.ent(k))
+            .filter(|&e| doc.ents[e as usize].kind.is_actor())
+            .collect();
+        let people: Vec<u32> = xs
+            .into_iter()
+            .filter(|&e| doc.ents[e as usize].kind == Kind::Person)
+            .collect();
+        if people.is_empty() {
+            continue;
+        }
+        for e in people.into_iter().chain(owners) {
+            facts.push(Fact {
+                rel,
+                src: e,
+                dst: place,
+                modality: m,
+                sent: st.s as u32,
+                trigger: st.low(noun).unwrap_or("").to_string(),
+            });
+        }
+    }
 }
 
 fn asserted(st: &Sent, rel: Relation, src: u32, dst: u32, trigger: &str) -> Fact {
