@@ -1306,3 +1306,49 @@ fn an_event_attended_in_a_place_is_meeting_there() {
         "Vilnius",
     );
 }
+
+#[test]
+fn a_party_nomination_or_nominee_title_is_membership() {
+    let d = "2024-08-23";
+    let x = run(
+        d,
+        "The speech came the day after Donald Trump formally accepted the Republican Party's nomination.",
+    );
+    assert!(
+        has(&x, "Donald Trump", "official_of", "Republican Party"),
+        "{:?}",
+        edges(&x)
+    );
+    let x = run(d, "Democratic Party nominee Kamala Harris spoke later.");
+    assert!(
+        has(&x, "Kamala Harris", "official_of", "Democratic Party"),
+        "{:?}",
+        edges(&x)
+    );
+    // A nomination talked about is not accepted.
+    let x = run(d, "Donald Trump mocked the Democratic Party's nomination.");
+    assert!(
+        !has(&x, "Donald Trump", "official_of", "Democratic Party"),
+        "{:?}",
+        edges(&x)
+    );
+}
+
+#[test]
+fn a_subject_after_a_subordinator_is_not_a_prepositional_object() {
+    // "after he formally met": "he" is the subject of "met".
+    expect(
+        "Volodymyr Zelenskyy spoke the day after Donald Trump formally met Vladimir Putin.",
+        "Donald Trump",
+        "met_with",
+        "Vladimir Putin",
+        "asserted",
+    );
+    // "after the talks with X": an object of "after" acts on nothing.
+    expect_none(
+        "After Donald Trump, Vladimir Putin met Volodymyr Zelenskyy.",
+        "Donald Trump",
+        "met_with",
+        "Volodymyr Zelenskyy",
+    );
+}

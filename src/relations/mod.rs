@@ -581,8 +581,20 @@ fn find_subject(st: &Sent, t: usize, actors_only: bool) -> Option<(usize, Vec<u3
             let prev = if pk > 0 { st.low(pk - 1) } else { prev };
             // The antecedent of a relative clause is its subject even after a preposition
             // ("sell weapons to Nato members who will supply them").
+            // "the day after he formally accepted": a subordinator before the verb's own
+            // subject (at most two adverbs or auxiliaries between) is no preposition.
+            let clause_subject = prev.is_some_and(|w| {
+                matches!(w, "after" | "before" | "since" | "until" | "as" | "once")
+            }) && last + 3 >= t
+                && (last + 1..t).all(|k| {
+                    st.low(k).is_some_and(|w| {
+                        w.ends_with("ly")
+                            || matches!(w, "has" | "had" | "have" | "was" | "were" | "is" | "did")
+                    })
+                });
             let governed = !possessor
                 && !relative
+                && !clause_subject
                 && prev.is_some_and(|w| w != "of" && PREPOSITIONS.contains(&w));
             if governed {
                 u = first;
@@ -1971,6 +1983,9 @@ fn emit(
                         && rel != Relation::Receives
                         && rel != Relation::Discussed
                         && rel != Relation::Requested
+                        // Membership is mostly at home.
+                        && rel != Relation::OfficialOf
+                        && rel != Relation::LeaderOf
                         // Compatriots praise, criticise and urge each other.
                         && !both_people(doc, a, b)
                         && same_side(dict, doc, a, b))
