@@ -1352,3 +1352,21 @@ fn a_subject_after_a_subordinator_is_not_a_prepositional_object() {
         "Volodymyr Zelenskyy",
     );
 }
+
+#[test]
+fn a_relative_clause_between_subject_and_verb_is_crossed() {
+    expect(
+        "The Polish delegation, which landed in Washington for talks on trade, was careful to praise Donald Trump.",
+        "Poland",
+        "praised",
+        "Donald Trump",
+        "asserted",
+    );
+    // When no verb follows the clause, the walk does not jump back over it.
+    expect_none(
+        "Mark Rutte, the envoy, who has flattered Donald Trump, in part by helping to praise NATO.",
+        "Donald Trump",
+        "praised",
+        "NATO",
+    );
+}

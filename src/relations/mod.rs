@@ -650,6 +650,40 @@ fn find_subject(st: &Sent, t: usize, actors_only: bool) -> Option<(usize, Vec<u3
                     u = first_comma;
                     continue;
                 }
+                // "The delegation, which landed in Washington for talks, was careful to
+                // praise Trump": a relative clause between the subject and its verb.
+                // Only when a verb follows the clause ("..., was careful", "..., said").
+                let verb_next = st.low(u + 1).is_some_and(|w| {
+                    BE_FORMS.contains(&w)
+                        || matches!(
+                            w,
+                            "has"
+                                | "have"
+                                | "had"
+                                | "will"
+                                | "would"
+                                | "could"
+                                | "can"
+                                | "may"
+                                | "might"
+                                | "must"
+                                | "should"
+                                | "did"
+                                | "said"
+                                | "says"
+                                | "told"
+                        )
+                        || w.ends_with("ed")
+                });
+                if verb_next
+                    && let Some(open) = (u.saturating_sub(25)..u)
+                        .rev()
+                        .find(|&k| st.low(k) == Some(","))
+                        .filter(|&k| matches!(st.low(k + 1), Some("which" | "who")))
+                {
+                    u = open;
+                    continue;
+                }
                 // ", telling reporters ...": a participle clause shares the subject before.
                 if st
                     .low(u + 1)
