@@ -1370,3 +1370,19 @@ fn a_relative_clause_between_subject_and_verb_is_crossed() {
         "NATO",
     );
 }
+
+#[test]
+fn our_nation_in_a_quotation_is_the_speakers_country() {
+    let text =
+        "\"I noted the American support for our nation's freedom,\" Volodymyr Zelenskyy said.";
+    expect(text, "United States", "supports", "Ukraine", "asserted");
+    expect_none(text, "United States", "supports", "Volodymyr Zelenskyy");
+    // "our" before another noun still stands for the speaker.
+    expect(
+        "\"America supports our leader,\" Volodymyr Zelenskyy said.",
+        "United States",
+        "supports",
+        "Volodymyr Zelenskyy",
+        "asserted",
+    );
+}

@@ -317,7 +317,7 @@ pub(crate) fn resolve(dict: &Dictionary, doc: &mut Doc, raw: Vec<RawMatch>, foun
     pronouns(dict, doc, false);
     doc.sort_mentions();
     speakers(dict, doc);
-    first_person(doc);
+    first_person(dict, doc);
     pronouns(dict, doc, true);
     doc.sort_mentions();
     // Persons' countries, for the same-country rule and "we".
@@ -1877,7 +1877,7 @@ fn speakers(dict: &Dictionary, doc: &mut Doc) {
 }
 
 /// "I", "me", "my" (the speaker) and "we", "us", "our" inside a quotation.
-fn first_person(doc: &mut Doc) {
+fn first_person(dict: &Dictionary, doc: &mut Doc) {
     let mut added = Vec::new();
     for t in 0..doc.toks.toks.len() {
         let w = doc.low(t);
@@ -1900,6 +1900,35 @@ fn first_person(doc: &mut Doc) {
             continue;
         };
         let sent = doc.sents.partition_point(|x| x.end <= tok.start as usize) as u32;
+        // "our nation", "my country": the speaker's country.
+        let next = if t + 1 < doc.toks.toks.len() {
+            doc.low(t + 1)
+        } else {
+            ""
+        };
+        if matches!(w, "our" | "my")
+            && matches!(
+                next,
+                "nation" | "country" | "people" | "state" | "homeland" | "motherland"
+            )
+        {
+            let country = match doc.ents[speaker as usize].kind {
+                Kind::Country => Some(speaker),
+                Kind::Person => person_country(dict, doc, speaker),
+                _ => None,
+            };
+            if let Some(c) = country {
+                added.push(Mention {
+                    start: tok.start,
+                    end: doc.toks.toks[t + 1].end,
+                    ent: c,
+                    kind: MentionKind::Pronoun,
+                    modifier: false,
+                    sent,
+                });
+            }
+            continue;
+        }
         added.push(Mention {
             start: tok.start,
             end: tok.end,
