@@ -1386,3 +1386,37 @@ fn our_nation_in_a_quotation_is_the_speakers_country() {
         "asserted",
     );
 }
+
+#[test]
+fn a_place_after_war_belongs_to_the_war_not_to_the_talks() {
+    let text =
+        "Donald Trump said Washington was progressing in negotiations to end the war in Ukraine.";
+    expect_none(text, "United States", "met_in", "Ukraine");
+    expect_none(text, "United States", "plans_meeting_in", "Ukraine");
+    // A venue right after the talks still counts.
+    expect(
+        "Russia and Ukraine held talks in Istanbul to end the war.",
+        "Russia",
+        "met_in",
+        "Istanbul",
+        "asserted",
+    );
+}
+
+#[test]
+fn he_right_after_a_reporting_verb_is_the_reporter() {
+    // "Trump said he would meet Putin": he is Trump, not the sentence's first person.
+    expect(
+        "Sergei Lavrov criticised the plan after Donald Trump said he would meet Volodymyr Zelenskyy.",
+        "Donald Trump",
+        "plans_meeting_with",
+        "Volodymyr Zelenskyy",
+        "planned",
+    );
+    expect_none(
+        "Sergei Lavrov criticised the plan after Donald Trump said he would meet Volodymyr Zelenskyy.",
+        "Sergei Lavrov",
+        "plans_meeting_with",
+        "Volodymyr Zelenskyy",
+    );
+}

@@ -1506,7 +1506,15 @@ fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
             let here: Vec<&Mention> = in_sentence(s)
                 .filter(|m| m.end <= pos && ok(doc, m))
                 .collect();
-            if person && matches!(w, "he" | "she") {
+            // "Trump said he believed": the one who speaks right before.
+            let reporter = (t >= r.start + 2 && dict.lexicon.is(cat::SPEECH_VERB, doc.low(t - 1)))
+                .then(|| here.iter().max_by_key(|m| m.start))
+                .flatten()
+                .filter(|m| doc.tok_at(m.end) == t - 1)
+                .map(|m| m.ent);
+            if person && matches!(w, "he" | "she") && reporter.is_some() {
+                target = reporter;
+            } else if person && matches!(w, "he" | "she") {
                 // A subject pronoun: the subject of the sentence (after a leading phrase).
                 let lead = leading_phrase_end(doc, s).filter(|&e| e < pos);
                 target = here

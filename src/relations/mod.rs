@@ -2118,7 +2118,23 @@ fn venue(
         if st.is_boundary(u) && st.low(u) != Some("by") {
             break;
         }
-        if matches!(st.low(u), Some("in") | Some("at")) {
+        // "negotiations to end the war in Ukraine": the place belongs to the noun before it.
+        let of_noun = u > 0
+            && matches!(
+                st.low(u - 1),
+                Some(
+                    "war"
+                        | "conflict"
+                        | "fighting"
+                        | "crisis"
+                        | "invasion"
+                        | "situation"
+                        | "violence"
+                        | "offensive"
+                        | "bloodshed"
+                )
+            );
+        if matches!(st.low(u), Some("in") | Some("at")) && !of_noun {
             let mut k = u + 1;
             // "in an agreed upon location, Budapest"
             let mut skipped = 0;
