@@ -1420,3 +1420,24 @@ fn he_right_after_a_reporting_verb_is_the_reporter() {
         "Volodymyr Zelenskyy",
     );
 }
+
+#[test]
+fn a_missile_noun_is_no_attack_and_a_time_is_no_venue() {
+    expect_none(
+        "Kim Jong Un said missile tests had caused Moon Jae-in to hold meetings.",
+        "Kim Jong Un",
+        "attacked",
+        "Moon Jae-in",
+    );
+    // The verb still is one.
+    expect(
+        "Hamas rocketed Israel on Sunday.",
+        "Hamas",
+        "attacked",
+        "Israel",
+        "asserted",
+    );
+    let text = "If Vladimir Putin does not agree to a deal in the next 50 days, Russia will be hit with tariffs.";
+    expect_none(text, "Vladimir Putin", "met_in", "Russia");
+    expect_none(text, "Vladimir Putin", "plans_meeting_in", "Russia");
+}

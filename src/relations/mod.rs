@@ -2146,6 +2146,16 @@ fn venue(
                 k += 1;
                 skipped += 1;
             }
+            // "in the next 50 days, Russia ...": a time, not a place.
+            let time = (u + 1..k).any(|j| {
+                st.low(j).is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_ascii_digit())
+                        || matches!(
+                            w,
+                            "days" | "weeks" | "months" | "years" | "hours" | "coming" | "next"
+                        )
+                })
+            });
             // "at Poland's Presidential Palace": the possessed place is the venue.
             if k + 2 < st.units.len()
                 && matches!(st.low(k + 1), Some("'s" | "'"))
@@ -2154,6 +2164,7 @@ fn venue(
                 k += 2;
             }
             if let Some(kind) = st.kind(k)
+                && !time
                 && matches!(kind, Kind::Place | Kind::Country | Kind::Organisation)
             {
                 let e = st.ent(k).unwrap();
