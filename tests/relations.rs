@@ -1441,3 +1441,17 @@ fn a_missile_noun_is_no_attack_and_a_time_is_no_venue() {
     expect_none(text, "Vladimir Putin", "met_in", "Russia");
     expect_none(text, "Vladimir Putin", "plans_meeting_in", "Russia");
 }
+
+#[test]
+fn a_title_at_the_end_of_a_sentence_does_not_take_the_next_sentences_name() {
+    let text = "The remarks were read out in Seoul by a Blue House spokesman. Geng Shuang, a spokesman at China's foreign ministry, welcomed them.";
+    expect_none(text, "Geng Shuang", "official_of", "Blue House");
+    // Within a sentence the title still introduces the name.
+    expect(
+        "The remarks were read out by Blue House spokesman Yoon Young-chan.",
+        "Yoon Young-chan",
+        "official_of",
+        "Blue House",
+        "asserted",
+    );
+}

@@ -849,10 +849,14 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
             if comma {
                 p += 1;
             }
-            let person = mention_starting_at(doc, p).filter(|&mi| {
-                doc.ents[doc.mentions[mi].ent as usize].kind == Kind::Person
-                    && doc.mentions[mi].start >= doc.toks.toks[p].start
-            });
+            // Never the first name of the next sentence.
+            let person = (p < r.end)
+                .then(|| mention_starting_at(doc, p))
+                .flatten()
+                .filter(|&mi| {
+                    doc.ents[doc.mentions[mi].ent as usize].kind == Kind::Person
+                        && doc.mentions[mi].start >= doc.toks.toks[p].start
+                });
             if comma && person.is_some() {
                 doc.lex[p - 1] |= cat::TITLE_COMMA;
             }
