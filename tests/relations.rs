@@ -1455,3 +1455,20 @@ fn a_title_at_the_end_of_a_sentence_does_not_take_the_next_sentences_name() {
         "asserted",
     );
 }
+
+#[test]
+fn an_eagerness_or_willingness_to_meet_is_no_meeting_yet() {
+    for text in [
+        "Kim Jong Un expressed his eagerness to meet Donald Trump as soon as possible.",
+        "Kim Jong Un voiced his willingness to meet Donald Trump.",
+    ] {
+        expect_none(text, "Kim Jong Un", "met_with", "Donald Trump");
+        expect(
+            text,
+            "Kim Jong Un",
+            "plans_meeting_with",
+            "Donald Trump",
+            "possible",
+        );
+    }
+}
