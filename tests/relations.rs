@@ -1472,3 +1472,28 @@ fn an_eagerness_or_willingness_to_meet_is_no_meeting_yet() {
         );
     }
 }
+
+#[test]
+fn saying_that_someone_must_act_is_urging_them() {
+    expect(
+        "Mike Pence stressed that NATO allies must remain vigilant.",
+        "Mike Pence",
+        "urged",
+        "NATO",
+        "asserted",
+    );
+    expect(
+        "Volodymyr Zelenskyy said Russia should withdraw its troops.",
+        "Volodymyr Zelenskyy",
+        "urged",
+        "Russia",
+        "asserted",
+    );
+    // A statement of fact about someone is no call on them.
+    expect_none(
+        "Mike Pence said that NATO allies remain vigilant.",
+        "Mike Pence",
+        "urged",
+        "NATO",
+    );
+}
