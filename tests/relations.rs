@@ -1497,3 +1497,23 @@ fn saying_that_someone_must_act_is_urging_them() {
         "NATO",
     );
 }
+
+#[test]
+fn sitting_beside_someone_is_meeting_them() {
+    let text = "Sitting beside Donald Trump, the NATO Secretary General, Mark Rutte, hinted at a bigger package.";
+    expect(text, "Mark Rutte", "met_with", "Donald Trump", "asserted");
+    expect(
+        "Standing alongside Volodymyr Zelenskyy, Joe Biden announced new aid.",
+        "Joe Biden",
+        "met_with",
+        "Volodymyr Zelenskyy",
+        "asserted",
+    );
+    // Speaking with someone may be on the phone: no meeting from the leading phrase.
+    expect_none(
+        "Speaking with Vladimir Putin, Donald Trump raised the war.",
+        "Donald Trump",
+        "met_with",
+        "Vladimir Putin",
+    );
+}

@@ -2428,6 +2428,44 @@ fn attendance(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>
             }
         }
     }
+    // "Sitting beside the president, the Nato Secretary General, Mark Rutte, hinted...":
+    // the person after the leading phrase met the one beside them.
+    if st.low(0).is_some_and(|w| {
+        matches!(
+            w,
+            "sitting" | "standing" | "speaking" | "appearing" | "seated" | "flanked"
+        )
+    }) && let Some(comma) = (1..st.units.len().min(16)).find(|&k| st.low(k) == Some(","))
+        // "Speaking with X" may be on the phone: only "beside"/"alongside" for it.
+        && let Some(b) = (1..comma.min(4)).find(|&k| match st.low(k) {
+            Some("beside" | "alongside" | "next") => true,
+            Some("with") => st.low(0) != Some("speaking"),
+            _ => false,
+        })
+    {
+        let others: Vec<u32> = (b + 1..comma)
+            .take_while(|&k| !st.is_boundary(k) || st.low(k) == Some("to"))
+            .filter(|&k| person(k))
+            .filter_map(|k| st.ent(k))
+            .collect();
+        // The subject: the first person after the comma, past an apposition of title words.
+        let who = (comma + 1..(comma + 10).min(st.units.len()))
+            .take_while(|&k| {
+                st.ment(k).is_some()
+                    || st.low(k) == Some(",")
+                    || st.low(k) == Some("the")
+                    || matches!(st.units[k], Unit::Tok(t) if doc.toks.toks[t as usize].cap)
+            })
+            .find(|&k| person(k))
+            .and_then(|k| st.ent(k));
+        if let Some(who) = who {
+            for o in others {
+                if o != who {
+                    facts.push(asserted(st, Relation::MetWith, who, o, "(leading phrase)"));
+                }
+            }
+        }
+    }
     // "X ... during|at the (group's) (annual) summit|gathering in P".
     for d in 1..st.units.len() {
         if !matches!(st.low(d), Some("during" | "at")) {
