@@ -317,8 +317,17 @@ fn is_apostrophe(c: char) -> bool {
 /// Tokenises `text[start..end]`, appending to `out` (which is not cleared).
 pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Tokens) {
     let s = &text[start..end];
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = s.as_bytes();
+    let mut next = 0;
+    while next < s.len() {
+        let i = next;
+        // ASCII spaces are the commonest case.
+        if bytes[i] == b' ' {
+            next += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        next = i + c.len_utf8();
         if c.is_whitespace() || c.is_control() {
             continue;
         }
@@ -328,6 +337,10 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Tokens) {
             let mut j = i + c.len_utf8();
             // Extend the word.
             loop {
+                // ASCII letters and digits first, without decoding.
+                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                }
                 let rest = &s[j..];
                 let Some(c2) = rest.chars().next() else { break };
                 if is_word_char(c2) {
@@ -390,14 +403,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Tokens) {
                     TokKind::Word
                 },
             );
-            // Advance the iterator past j.
-            while let Some(&(k, _)) = iter.peek() {
-                if k < j {
-                    iter.next();
-                } else {
-                    break;
-                }
-            }
+            next = j;
             continue;
         }
         if is_apostrophe(c) {
@@ -407,7 +413,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Tokens) {
             if matches!(rc.next(), Some('s') | Some('S')) && !rc.next().is_some_and(is_word_char) {
                 let j = i + c.len_utf8() + 1;
                 push_token(out, text, abs, start + j, TokKind::Punct);
-                iter.next();
+                next = j;
                 continue;
             }
         }
@@ -418,14 +424,11 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Tokens) {
 fn push_token(out: &mut Tokens, text: &str, start: usize, end: usize, kind: TokKind) {
     let surface = &text[start..end];
     let lstart = out.lower.len();
-    for ch in surface.chars() {
-        if ch == '\u{2019}' || ch == '\u{2018}' {
-            out.lower.push('\'');
-        } else if ch.is_ascii() {
-            out.lower.push(ch.to_ascii_lowercase());
-        } else {
-            out.lower.extend(ch.to_lowercase());
-        }
+    if surface.is_ascii() {
+        out.lower.push_str(surface);
+        out.lower.as_mut_str()[lstart..].make_ascii_lowercase();
+    } else {
+        push_lower(&mut out.lower, surface);
     }
     let cap = surface.chars().next().is_some_and(|c| c.is_uppercase());
     out.toks.push(Token {
@@ -436,6 +439,19 @@ fn push_token(out: &mut Tokens, text: &str, start: usize, end: usize, kind: TokK
         kind,
         cap,
     });
+}
+
+/// Appends the lowercase form of `surface` to `lower`, curly apostrophes straightened.
+fn push_lower(lower: &mut String, surface: &str) {
+    for ch in surface.chars() {
+        if ch == '\u{2019}' || ch == '\u{2018}' {
+            lower.push('\'');
+        } else if ch.is_ascii() {
+            lower.push(ch.to_ascii_lowercase());
+        } else {
+            lower.extend(ch.to_lowercase());
+        }
+    }
 }
 
 /// Folds a string for lookups: Unicode compatibility decomposition, accents and other combining

@@ -203,10 +203,18 @@ impl Sent<'_, '_> {
             let gap = &self.doc.text[self.end(a) as usize..self.start(b) as usize];
             return matches!(gap.trim(), "/" | "-" | "\u{2013}" | "and" | "&");
         }
-        let words: Vec<&str> = (a + 1..b).filter_map(|u| self.low(u)).collect();
-        if words.len() != b - a - 1 {
+        // The words between (a group looks at most 6 units away: no allocation).
+        let mut buf = [""; 8];
+        if b - a - 1 > buf.len() {
             return false;
         }
+        for (i, u) in (a + 1..b).enumerate() {
+            match self.low(u) {
+                Some(w) => buf[i] = w,
+                None => return false,
+            }
+        }
+        let words = &buf[..b - a - 1];
         let seps: &[&[&str]] = &[
             &[",", "and"],
             &[",", "or"],
