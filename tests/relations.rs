@@ -1517,3 +1517,21 @@ fn sitting_beside_someone_is_meeting_them() {
         "Vladimir Putin",
     );
 }
+
+#[test]
+fn an_amount_does_not_count_against_a_gap() {
+    expect(
+        "The Pentagon is sending Ukraine up to $200 million worth of weapons and equipment.",
+        "Pentagon",
+        "supplies_weapons_to",
+        "Ukraine",
+        "asserted",
+    );
+    // Words that are no amount still do.
+    expect_none(
+        "The Pentagon is sending Ukraine a long list of reports, plans, letters and weapons requests.",
+        "Pentagon",
+        "supplies_weapons_to",
+        "Ukraine",
+    );
+}

@@ -408,7 +408,25 @@ fn match_elems(
             *optional && match_elems(st, elems, i + 1, u, cap, passive)
         }
         Elem::Gap => {
-            for k in u..=u + 4 {
+            // An amount ("up to $200 million worth of") does not count against the gap.
+            let mut limit = u + 4;
+            for k in u..st.units.len().min(u + 12) {
+                if st.low(k).is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_ascii_digit())
+                        || matches!(
+                            w,
+                            "$" | "\u{20ac}"
+                                | "\u{a3}"
+                                | "million"
+                                | "billion"
+                                | "trillion"
+                                | "worth"
+                        )
+                }) {
+                    limit += 1;
+                }
+            }
+            for k in u..=limit {
                 // A failed match leaves `cap` as it was: no copy needed.
                 if match_elems(st, elems, i + 1, k, cap, passive) {
                     return true;
