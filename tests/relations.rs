@@ -1535,3 +1535,29 @@ fn an_amount_does_not_count_against_a_gap() {
         "Ukraine",
     );
 }
+
+#[test]
+fn a_deal_to_supply_is_a_planned_supply_unless_denied() {
+    let text = "Hanwha Aerospace signed a contract to supply K9 howitzers to Poland.";
+    expect(
+        text,
+        "Hanwha Aerospace",
+        "supplies",
+        "K9 Thunder",
+        "planned",
+    );
+    expect(
+        text,
+        "Hanwha Aerospace",
+        "supplies_weapons_to",
+        "Poland",
+        "planned",
+    );
+    expect(
+        "Hanwha Aerospace did not sign a contract to supply K9 howitzers to Poland.",
+        "Hanwha Aerospace",
+        "supplies",
+        "K9 Thunder",
+        "negated",
+    );
+}

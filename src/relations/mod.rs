@@ -1919,7 +1919,13 @@ fn emit(
         .collect::<Vec<_>>()
         .join(" ");
     for out in &p.outputs {
-        let modality = out.modality.unwrap_or(m);
+        // A modality fixed by the rule ("a deal to supply" is a planned supply) gives way to a
+        // negation or a hypothesis of the clause ("did not sign a deal to supply").
+        let modality = match (out.modality, m) {
+            (Some(_), Modality::Negated | Modality::Possible) => m,
+            (Some(f), _) => f,
+            (None, _) => m,
+        };
         // "will not meet", "no plans to meet": a negated plan is still about the future.
         let rel = match out.rel_future {
             Some(f) if matches!(modality, Modality::Planned | Modality::Possible) => f,
