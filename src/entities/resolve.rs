@@ -1382,30 +1382,12 @@ fn gender_of(dict: &Dictionary, doc: &Doc, ent: u32) -> Option<Gender> {
     }
 }
 
-/// Third-person pronouns: "he"/"she" is the person the sentence, or the one before, is
-/// about; "its" (and "it" before a verb) the country or organisation just named.
 /// The end of a leading adverbial phrase of sentence `s` set off by a comma ("Sitting beside
 /// the president,", "During the visit,"): names in it are not the sentence's subject.
 fn leading_phrase_end(doc: &Doc, s: usize) -> Option<u32> {
     let r = doc.tok_range(s);
     let first = doc.low(r.start);
-    let lead = first.ends_with("ing") && first.len() > 4
-        || matches!(
-            first,
-            "during"
-                | "in"
-                | "on"
-                | "after"
-                | "before"
-                | "at"
-                | "ahead"
-                | "following"
-                | "while"
-                | "upon"
-                | "despite"
-                | "amid"
-                | "with"
-        );
+    let lead = first.ends_with("ing") && first.len() > 4 || opens_leading_phrase(first);
     if !lead {
         return None;
     }
@@ -1421,6 +1403,30 @@ fn leading_phrase_end(doc: &Doc, s: usize) -> Option<u32> {
     (!clause).then(|| doc.toks.toks[comma].end)
 }
 
+/// A preposition or conjunction that opens a leading phrase ("During his visit to Warsaw,
+/// Pence ...", "For his part, Duda ...").
+fn opens_leading_phrase(w: &str) -> bool {
+    matches!(
+        w,
+        "during"
+            | "in"
+            | "on"
+            | "after"
+            | "before"
+            | "at"
+            | "ahead"
+            | "following"
+            | "while"
+            | "upon"
+            | "for"
+            | "despite"
+            | "amid"
+            | "with"
+    )
+}
+
+/// Third-person pronouns: "he"/"she" is the person the sentence, or the one before, is
+/// about; "its" (and "it" before a verb) the country or organisation just named.
 fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
     let mut added = Vec::new();
     for s in 0..doc.sents.len() {
@@ -1533,20 +1539,7 @@ fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
             // by a comma looks ahead to the subject after the comma.
             if target.is_none() && person && here.is_empty() {
                 let lead = doc.tok_range(s);
-                let starts_with_prep = matches!(
-                    doc.low(lead.start),
-                    "during"
-                        | "in"
-                        | "on"
-                        | "after"
-                        | "before"
-                        | "at"
-                        | "ahead"
-                        | "following"
-                        | "while"
-                        | "upon"
-                        | "for"
-                );
+                let starts_with_prep = opens_leading_phrase(doc.low(lead.start));
                 if starts_with_prep
                     && let Some(comma) = (t + 1..lead.end.min(t + 20)).find(|&k| doc.low(k) == ",")
                 {
@@ -1955,7 +1948,6 @@ fn first_person(dict: &Dictionary, doc: &mut Doc) {
     }
 }
 
-/// Fills in each person's country from dictionary roles or nationality when the text gave none.
 /// The country of person `p` (a local entity): the one set from a title in the article, else
 /// the country of the person's role at the article's date, else the dictionary's.
 fn person_country(dict: &Dictionary, doc: &mut Doc, p: u32) -> Option<u32> {
@@ -1977,6 +1969,7 @@ fn person_country(dict: &Dictionary, doc: &mut Doc, p: u32) -> Option<u32> {
     Some(doc.dict_entity(dict, c))
 }
 
+/// Fills in each person's country from dictionary roles or nationality when the text gave none.
 fn person_countries(dict: &Dictionary, doc: &mut Doc) {
     let mut seen: HashSet<u32> = HashSet::default();
     for i in 0..doc.ents.len() {

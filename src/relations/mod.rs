@@ -2344,7 +2344,8 @@ fn the_capital(dict: &Dictionary, st: &Sent, facts: &mut Vec<Fact>) {
 /// An asserted fact of sentence `st` found by a structural rule (not a trigger pattern).
 /// "'It's broader than Patriots,' he said": a weapon named in a quotation was discussed by
 /// its speaker (a person or a country), unless the sentence already links the speaker or the
-/// speaker's country to the weapon (supplies, requested, uses...). `from` is the first fact of this sentence.
+/// speaker's country to the weapon (supplies, requested, uses...). `from` is the first fact of
+/// this sentence.
 fn quoted_weapons(dict: &Dictionary, st: &Sent, facts: &mut Vec<Fact>, from: usize) {
     let doc = st.doc;
     let reported = reported_speaker(st);
