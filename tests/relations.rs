@@ -1561,3 +1561,28 @@ fn a_deal_to_supply_is_a_planned_supply_unless_denied() {
         "negated",
     );
 }
+
+#[test]
+fn saying_someone_was_behind_an_attack_blames_them() {
+    expect(
+        "US officials say Iran was behind the tanker attacks.",
+        "United States",
+        "criticized",
+        "Iran",
+        "asserted",
+    );
+    expect(
+        "Ukraine believes Russia is behind the cyberattack.",
+        "Ukraine",
+        "criticized",
+        "Russia",
+        "asserted",
+    );
+    // Standing behind someone is support, not blame.
+    expect_none(
+        "Joe Biden said America stands behind Ukraine.",
+        "Joe Biden",
+        "criticized",
+        "Ukraine",
+    );
+}
