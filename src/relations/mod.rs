@@ -409,21 +409,19 @@ fn match_elems(
         }
         Elem::Gap => {
             // An amount ("up to $200 million worth of") does not count against the gap.
+            // Only words the gap can cross are looked at (it stops at the first other one).
             let mut limit = u + 4;
             for k in u..st.units.len().min(u + 12) {
-                if st.low(k).is_some_and(|w| {
-                    w.starts_with(|c: char| c.is_ascii_digit())
-                        || matches!(
-                            w,
-                            "$" | "\u{20ac}"
-                                | "\u{a3}"
-                                | "million"
-                                | "billion"
-                                | "trillion"
-                                | "worth"
-                        )
-                }) {
+                let Some(w) = st.low(k) else { break };
+                let amount = w.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(
+                        w,
+                        "$" | "\u{20ac}" | "\u{a3}" | "million" | "billion" | "trillion" | "worth"
+                    );
+                if amount {
                     limit += 1;
+                } else if !st.is_filler(k) {
+                    break;
                 }
             }
             for k in u..=limit {
