@@ -214,9 +214,7 @@ impl Relation {
                 actor(from) && actor(to)
             }
             PlansMeetingIn | MetIn => actor(from) && matches!(to, Place | Country | Organisation),
-            Visited => {
-                matches!(from, Person | Organisation | Country) && matches!(to, Place | Country)
-            }
+            Visited => matches!(from, Person | Organisation) && matches!(to, Place | Country),
             Praised => matches!(from, Person | Country | Organisation) && actor(to),
             Supports | Urged | Criticized | Threatened | Sanctioned => actor(from) && actor(to),
             Attacked => actor(from) && matches!(to, Country | Place | Organisation | Person),

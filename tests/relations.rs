@@ -1586,3 +1586,46 @@ fn saying_someone_was_behind_an_attack_blames_them() {
         "Ukraine",
     );
 }
+
+#[test]
+fn a_visit_by_someone_to_a_place_is_their_visit() {
+    expect(
+        "A visit by Mike Pence to Warsaw in September drew crowds.",
+        "Mike Pence",
+        "visited",
+        "Warsaw",
+        "asserted",
+    );
+    expect(
+        "Officials praised the trip by Mike Pence to Poland.",
+        "Mike Pence",
+        "visited",
+        "Poland",
+        "asserted",
+    );
+    // A visit by someone else's delegation is not resolved through "his".
+    expect_none(
+        "Chung Eui-yong met Donald Trump after a visit by his delegation to Pyongyang.",
+        "Donald Trump",
+        "visited",
+        "Pyongyang",
+    );
+}
+
+#[test]
+fn only_people_and_organisations_visit() {
+    // The contract: visited runs from a person or an organisation.
+    expect_none(
+        "A Polish delegation visited Kyiv on Monday.",
+        "Poland",
+        "visited",
+        "Kyiv",
+    );
+    expect(
+        "Andrzej Duda visited Kyiv on Monday.",
+        "Andrzej Duda",
+        "visited",
+        "Kyiv",
+        "asserted",
+    );
+}

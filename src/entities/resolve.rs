@@ -565,6 +565,17 @@ fn capital_is_location(dict: &Dictionary, doc: &Doc, m: &RawMatch) -> bool {
                 | "advance"
                 | "offensive"
         ),
+        // "a visit by Mike Pence to Warsaw": the travel noun stands before its "by" agent.
+        "to" | "from"
+            if (i.saturating_sub(8).max(floor)..i.saturating_sub(2)).any(|t| {
+                matches!(
+                    doc.low(t),
+                    "visit" | "visits" | "trip" | "trips" | "journey" | "tour"
+                ) && doc.low(t + 1) == "by"
+            }) =>
+        {
+            true
+        }
         "to" | "from" => matches!(
             prev2,
             "trip"
