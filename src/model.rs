@@ -215,15 +215,17 @@ impl Relation {
             }
             PlansMeetingIn | MetIn => actor(from) && matches!(to, Place | Country | Organisation),
             Visited => matches!(from, Person | Organisation) && matches!(to, Place | Country),
-            Praised => matches!(from, Person | Country | Organisation) && actor(to),
+            Praised => matches!(from, Person | Country) && actor(to),
             Supports | Urged | Criticized | Threatened | Sanctioned => actor(from) && actor(to),
             Attacked => actor(from) && matches!(to, Country | Place | Organisation | Person),
             AtWarWith => {
                 matches!(from, Country | Organisation) && matches!(to, Country | Organisation)
             }
-            Supplies | Receives | Uses | Discussed => actor(from) && to == Weapon,
+            Supplies | Uses => actor(from) && to == Weapon,
+            Receives => matches!(from, Country | Organisation) && to == Weapon,
+            Discussed => matches!(from, Person | Country) && to == Weapon,
             SuppliesWeaponsTo => actor(from) && matches!(to, Country | Organisation),
-            Requested => actor(from) && matches!(to, Weapon | Person | Country | Organisation),
+            Requested => actor(from) && matches!(to, Weapon | Person | Country),
             LeaderOf => from == Person && to == Country,
             OfficialOf => from == Person && matches!(to, Country | Organisation),
             LocatedIn => from == Place && to == Country,
