@@ -8,7 +8,7 @@ use crate::dict::cat;
 use crate::dict::{Dictionary, EntryId, Form, Gender};
 use crate::model::{Kind, Modality, Relation};
 use crate::text::name_key;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 /// Length of a title sequence starting at token `i` (titles, rank words, modifiers before a
 /// title, "and" between titles, "(CEO)"), 0 if none starts there.
@@ -1528,7 +1528,7 @@ fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
                 .filter(|m| m.end <= pos && ok(doc, m))
                 .collect();
             // "Trump said he believed": the one who speaks right before.
-            let reporter = (t >= r.start + 2 && dict.lexicon.is(cat::SPEECH_VERB, doc.low(t - 1)))
+            let reporter = (t >= r.start + 2 && doc.is(cat::SPEECH_VERB, t - 1))
                 .then(|| here.iter().max_by_key(|m| m.start))
                 .flatten()
                 .filter(|m| doc.tok_at(m.end) == t - 1)
@@ -1982,12 +1982,8 @@ fn person_country(dict: &Dictionary, doc: &mut Doc, p: u32) -> Option<u32> {
 
 /// Fills in each person's country from dictionary roles or nationality when the text gave none.
 fn person_countries(dict: &Dictionary, doc: &mut Doc) {
-    let mut seen: HashSet<u32> = HashSet::default();
     for i in 0..doc.ents.len() {
-        if doc.ents[i].kind != Kind::Person
-            || doc.ents[i].country.is_some()
-            || !seen.insert(i as u32)
-        {
+        if doc.ents[i].kind != Kind::Person || doc.ents[i].country.is_some() {
             continue;
         }
         if let Some(c) = person_country(dict, doc, i as u32) {

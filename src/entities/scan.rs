@@ -273,7 +273,6 @@ fn confirm_weak(dict: &Dictionary, doc: &Doc, out: &mut [RawMatch]) {
         let sent_range = doc.tok_range(m.sent as usize);
         let first_tok = doc.tok_at(m.start);
         let titled = title_before(dict, doc, first_tok, sent_range.start);
-        let extended = m.end > m.name_end;
         let initial = (sent_range.start..first_tok).all(|k| doc.toks.toks[k].kind != TokKind::Word);
         let next = doc.tok_at(m.end);
         let reported =
@@ -283,7 +282,6 @@ fn confirm_weak(dict: &Dictionary, doc: &Doc, out: &mut [RawMatch]) {
             .iter()
             .filter(|c| dict.entry(c.entry).kind == Kind::Person)
             .count();
-        let context = sent_range.clone().any(|i| doc.is(cat::WEAPON_CONTEXT, i));
         let keep: Vec<Cand> = m
             .cands
             .iter()
@@ -292,11 +290,12 @@ fn confirm_weak(dict: &Dictionary, doc: &Doc, out: &mut [RawMatch]) {
                 if !c.weak {
                     return true;
                 }
+                // Weak weapon names confirmed anywhere (by a noun or a context word) are in
+                // `strong` already.
                 if strong.contains(&c.entry) {
                     return true;
                 }
                 match dict.entry(c.entry).kind {
-                    Kind::Weapon => extended || context,
                     // A surname of the one person holding office at the article's date ("Rubio"
                     // in 2025) is believed when the word has no other reading ("Muscat" may
                     // be Oman's capital).
@@ -335,7 +334,7 @@ pub(crate) fn title_before(dict: &Dictionary, doc: &Doc, i: usize, floor: usize)
 
 /// Picks the reading of each ambiguous name from cue words present in the article.
 fn choose_readings(dict: &Dictionary, doc: &Doc, out: &mut [RawMatch]) {
-    let mut cache: HashMap<&str, Option<Option<u32>>> = std::collections::HashMap::default();
+    let mut cache: HashMap<&str, Option<Option<u32>>> = HashMap::default();
     for m in out.iter_mut() {
         let surface = &doc.text[m.start as usize..m.name_end as usize];
         let Some(readings) = dict.ambiguous.get(surface) else {

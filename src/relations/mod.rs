@@ -158,6 +158,11 @@ impl Sent<'_, '_> {
     fn is_boundary(&self, u: usize) -> bool {
         self.low(u).is_some_and(is_boundary_word)
     }
+    /// Whether unit `u` is a token with a bit of [`cat`] (from the token's cached bits; a
+    /// mention is in no category).
+    fn is(&self, category: u64, u: usize) -> bool {
+        matches!(self.units.get(u), Some(Unit::Tok(t)) if self.doc.is(category, *t as usize))
+    }
     /// Part of a time expression rather than a clause boundary: "before"/"after"/"since"/
     /// "until"/"by" before a time ("shortly before 2:30 p.m."), or the colon of a clock time.
     fn in_time_expression(&self, u: usize) -> bool {
@@ -369,6 +374,28 @@ struct Capture {
     x_party: Vec<u32>,
 }
 
+impl Capture {
+    /// The entities captured for `slot`.
+    fn slot(&self, slot: Slot) -> &Vec<u32> {
+        match slot {
+            Slot::X => &self.x,
+            Slot::Y => &self.y,
+            Slot::W => &self.w,
+            Slot::P => &self.p,
+        }
+    }
+
+    /// The entities captured for `slot`, to change.
+    fn slot_mut(&mut self, slot: Slot) -> &mut Vec<u32> {
+        match slot {
+            Slot::X => &mut self.x,
+            Slot::Y => &mut self.y,
+            Slot::W => &mut self.w,
+            Slot::P => &mut self.p,
+        }
+    }
+}
+
 fn slot_ok(kind: Kind, slot: Slot) -> bool {
     match slot {
         Slot::W => kind == Kind::Weapon,
@@ -495,23 +522,12 @@ fn match_elems(
                                 last = hl;
                             }
                         }
-                        let field = match slot {
-                            Slot::X => &mut cap.x,
-                            Slot::Y => &mut cap.y,
-                            Slot::W => &mut cap.w,
-                            Slot::P => &mut cap.p,
-                        };
-                        let saved = std::mem::replace(field, ents);
+                        let saved = std::mem::replace(cap.slot_mut(*slot), ents);
                         if match_elems(st, elems, i + 1, last + 1, cap, passive) {
                             return true;
                         }
                         // Failed: put the slot back, so a failed match leaves `cap` unchanged.
-                        *match slot {
-                            Slot::X => &mut cap.x,
-                            Slot::Y => &mut cap.y,
-                            Slot::W => &mut cap.w,
-                            Slot::P => &mut cap.p,
-                        } = saved;
+                        *cap.slot_mut(*slot) = saved;
                     }
                     if determiner || possessor {
                         k = if possessor { glast + 2 } else { k + 1 };
@@ -527,7 +543,7 @@ fn match_elems(
                 }
                 // The comma between a title and its holder's name ("his US counterpart, H.R.
                 // McMaster") belongs to the noun phrase.
-                if matches!(st.units[k], Unit::Tok(t) if st.doc.is(cat::TITLE_COMMA, t as usize)) {
+                if st.is(cat::TITLE_COMMA, k) {
                     k += 1;
                     continue;
                 }
@@ -603,8 +619,6 @@ fn find_subject(st: &Sent, t: usize, actors_only: bool) -> Option<(usize, Vec<u3
                 pk -= 1;
             }
             let prev = if pk > 0 { st.low(pk - 1) } else { prev };
-            // The antecedent of a relative clause is its subject even after a preposition
-            // ("sell weapons to Nato members who will supply them").
             // "the day after he formally accepted": a subordinator before the verb's own
             // subject (at most two adverbs or auxiliaries between) is no preposition.
             let clause_subject = prev.is_some_and(|w| {
@@ -616,6 +630,8 @@ fn find_subject(st: &Sent, t: usize, actors_only: bool) -> Option<(usize, Vec<u3
                             || matches!(w, "has" | "had" | "have" | "was" | "were" | "is" | "did")
                     })
                 });
+            // The antecedent of a relative clause is its subject even after a preposition
+            // ("sell weapons to Nato members who will supply them").
             let governed = !possessor
                 && !relative
                 && !clause_subject
@@ -1280,7 +1296,6 @@ fn parenthetical_before(st: &Sent, c: usize) -> Option<usize> {
 /// The modality of an occurrence whose trigger spans units [t0, t1), with the clause starting
 /// at `from`.
 fn modality(
-    dict: &Dictionary,
     rules: &Rules,
     st: &Sent,
     from: usize,
@@ -1300,7 +1315,7 @@ fn modality(
                      planned: &mut bool|
      -> usize {
         let Some(w) = st.low(u) else { return 1 };
-        if dict.lexicon.is(cat::REPORT_VERB, w) {
+        if st.is(cat::REPORT_VERB, u) {
             seen_report = true;
         }
         if let Some(list) = rules.cues.by_first.get(w) {
@@ -1493,13 +1508,7 @@ fn object_relative(st: &Sent, u: usize) -> Option<Vec<u32>> {
     }
     // "a Hezbollah commander that Israel blamed": a title or group noun after a name stands
     // for (a member of) it.
-    let people_noun = |u: usize| match st.units[u] {
-        Unit::Tok(t) => {
-            st.doc.is(cat::TITLE_FIRST, t as usize) || st.doc.is(cat::COLLECTIVE, t as usize)
-        }
-        Unit::Mention(_) => false,
-    };
-    if st.ment(j).is_none() && j >= 1 && people_noun(j) && st.ment(j - 1).is_some() {
+    if j >= 1 && st.is(cat::TITLE_FIRST | cat::COLLECTIVE, j) && st.ment(j - 1).is_some() {
         j -= 1;
     }
     st.ment(j)?;
@@ -1863,11 +1872,11 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                     || (u >= 2
                         && matches!(st.low(u - 1), Some("a" | "an"))
                         && st.low(u - 2) == Some("for")));
-            let (mut m, mut future) = modality(dict, rules, st, from, u, after, nominal);
+            let (mut m, mut future) = modality(rules, st, from, u, after, nominal);
             if purpose && m == Modality::Asserted {
                 // ...unless the sentence only entertains it ("open to the possibility of
                 // bringing them together for a meeting").
-                let (outer, _) = modality(dict, rules, st, 0, u, u, false);
+                let (outer, _) = modality(rules, st, 0, u, u, false);
                 m = if outer == Modality::Possible {
                     Modality::Possible
                 } else {
@@ -1887,7 +1896,7 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
             {
                 // A future in the outer clause wins over a hypothesis found in its
                 // noun phrases ("weapons capable of striking").
-                let (outer, outer_future) = modality(dict, rules, st, 0, w, w, false);
+                let (outer, outer_future) = modality(rules, st, 0, w, w, false);
                 if outer_future && outer != Modality::Negated {
                     m = Modality::Planned;
                 } else if matches!(outer, Modality::Planned | Modality::Possible) {
@@ -1930,16 +1939,8 @@ fn emit(
             Some(f) if modality == Modality::Negated && future => f,
             _ => out.rel,
         };
-        let get = |slot: Slot| -> &[u32] {
-            match slot {
-                Slot::X => &cap.x,
-                Slot::Y => &cap.y,
-                Slot::W => &cap.w,
-                Slot::P => &cap.p,
-            }
-        };
-        let mut src: Vec<u32> = get(out.from).to_vec();
-        let mut dst: Vec<u32> = get(out.to).to_vec();
+        let mut src: Vec<u32> = cap.slot(out.from).clone();
+        let mut dst: Vec<u32> = cap.slot(out.to).clone();
         // "X met the separatists, along with representatives from Russia and the OSCE": the
         // others named after "along with" / "together with" took part too.
         if MEETING.contains(&rel) && !rel.directed() {
@@ -2339,7 +2340,6 @@ fn the_capital(dict: &Dictionary, st: &Sent, facts: &mut Vec<Fact>) {
     }
 }
 
-/// An asserted fact of sentence `st` found by a structural rule (not a trigger pattern).
 /// "'It's broader than Patriots,' he said": a weapon named in a quotation was discussed by
 /// its speaker (a person or a country), unless the sentence already links the speaker or the
 /// speaker's country to the weapon (supplies, requested, uses...). `from` is the first fact of
@@ -2388,10 +2388,7 @@ fn reported_speaker(st: &Sent) -> Option<(usize, u32)> {
     if end < 3 {
         return None;
     }
-    let speech = |u: usize| match st.units[u] {
-        Unit::Tok(t) => st.doc.is(cat::SPEECH_VERB, t as usize),
-        Unit::Mention(_) => false,
-    };
+    let speech = |u: usize| st.is(cat::SPEECH_VERB, u);
     let (comma, who) = if speech(end - 1) && st.ment(end - 2).is_some() {
         (end - 3, end - 2)
     } else if st.ment(end - 1).is_some() && speech(end - 2) {
@@ -2422,13 +2419,15 @@ fn attendance(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>
         matches!(st.low(k), Some("in" | "at"))
             && matches!(st.kind(k + 1), Some(Kind::Place | Kind::Country))
     };
+    // The comma that ends a leading phrase.
+    let lead_comma = (1..st.units.len().min(16)).find(|&k| st.low(k) == Some(","));
     // "Speaking ... in P, X said".
     if st.low(0).is_some_and(|w| {
         matches!(
             w,
             "speaking" | "talking" | "addressing" | "appearing" | "standing" | "arriving"
         )
-    }) && let Some(comma) = (1..st.units.len().min(16)).find(|&k| st.low(k) == Some(","))
+    }) && let Some(comma) = lead_comma
         && let Some(k) = (1..comma).find(|&k| place_at(k))
     {
         let mut place = st.ent(k + 1).unwrap();
@@ -2466,7 +2465,7 @@ fn attendance(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>
             w,
             "sitting" | "standing" | "speaking" | "appearing" | "seated" | "flanked"
         )
-    }) && let Some(comma) = (1..st.units.len().min(16)).find(|&k| st.low(k) == Some(","))
+    }) && let Some(comma) = lead_comma
         // "Speaking with X" may be on the phone: only "beside"/"alongside" for it.
         && let Some(b) = (1..comma.min(4)).find(|&k| match st.low(k) {
             Some("beside" | "alongside" | "next") => true,
@@ -2518,7 +2517,7 @@ fn attendance(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>
         let Some((first, xs)) = find_subject(st, d, true) else {
             continue;
         };
-        let (m, _) = modality(dict, rules, st, clause_start(st, first), d, noun + 1, false);
+        let (m, _) = modality(rules, st, clause_start(st, first), d, noun + 1, false);
         let rel = match m {
             Modality::Asserted => Relation::MetIn,
             Modality::Planned | Modality::Possible => Relation::PlansMeetingIn,
@@ -2550,6 +2549,7 @@ fn attendance(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>
     }
 }
 
+/// An asserted fact of sentence `st` found by a structural rule (not a trigger pattern).
 fn asserted(st: &Sent, rel: Relation, src: u32, dst: u32, trigger: &str) -> Fact {
     Fact {
         rel,
