@@ -458,6 +458,17 @@ fn push_lower(lower: &mut String, surface: &str) {
 /// marks removed, a few letters that do not decompose mapped (ł, ø, ß...), curly quotes
 /// straightened, lowercase.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // NFKD is the identity on ASCII and no ASCII character is a mark: only case and the
+        // backtick change.
+        return s
+            .bytes()
+            .map(|b| match b {
+                b'`' => '\'',
+                _ => b.to_ascii_lowercase() as char,
+            })
+            .collect();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.nfkd() {
         if is_mark(c)
