@@ -105,13 +105,21 @@ pub fn extract(k: &Knowledge, article: &Article) -> Extraction {
     }
     let mut used = vec![false; doc.ents.len()];
     let mut edges = Vec::with_capacity(doc.facts.len());
+    // Facts come in sentence order and often several from one sentence: its text and length
+    // are computed once.
+    let mut last: Option<(u32, String, usize)> = None;
     for f in &doc.facts {
         used[f.src as usize] = true;
         used[f.dst as usize] = true;
-        let s = doc.sents[f.sent as usize];
-        let sentence = collapse_ws(&doc.text[s.start..s.end]);
+        if last.as_ref().is_none_or(|l| l.0 != f.sent) {
+            let s = doc.sents[f.sent as usize];
+            let text = &doc.text[s.start..s.end];
+            last = Some((f.sent, collapse_ws(text), text.chars().count()));
+        }
+        let (_, sentence, chars) = last.as_ref().expect("set above");
+        let sentence = sentence.clone();
         let start = char_at[f.sent as usize];
-        let end = start + doc.text[s.start..s.end].chars().count();
+        let end = start + chars;
         let (mut src, mut dst) = (&doc.ents[f.src as usize].id, &doc.ents[f.dst as usize].id);
         if !f.rel.directed() && dst < src {
             std::mem::swap(&mut src, &mut dst);
@@ -200,6 +208,10 @@ pub fn normalize_spaces(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// One line: whitespace runs (newlines included) become single spaces.
 pub fn collapse_ws(s: &str) -> String {
+    let single = |c: char| c == ' ' || !c.is_whitespace();
+    if !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ") && s.chars().all(single) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -208,4 +220,26 @@ pub fn collapse_ws(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::collapse_ws;
+    use proptest::prelude::*;
+
+    #[test]
+    fn collapse_ws_joins_runs_of_any_whitespace() {
+        assert_eq!(collapse_ws(" Putin  met\n\tXi . "), "Putin met Xi .");
+        assert_eq!(collapse_ws("Putin\u{2028}met Xi"), "Putin met Xi");
+        assert_eq!(collapse_ws("Putin met Xi."), "Putin met Xi.");
+    }
+
+    proptest! {
+        /// Whichever path it takes, the result is the words joined by single spaces.
+        #[test]
+        fn collapse_ws_is_words_joined_by_one_space(s in "[ a-zé\\n\\t\u{2028}\u{a0}.]{0,40}") {
+            let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            prop_assert_eq!(collapse_ws(&s), want);
+        }
+    }
 }

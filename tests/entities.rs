@@ -280,6 +280,80 @@ fn a_surname_followed_by_another_name_is_someone_else() {
 }
 
 #[test]
+fn a_given_name_before_a_known_surname_is_another_person() {
+    let x = run(
+        "2018-06-11",
+        "North Korean leader Kim Jong Un arrived. Talks went on at the hotel, where Sung Kim, \
+         the US ambassador to the Philippines, negotiated. Chris Kim said the talks went well.",
+    );
+    let people = labels(&x, "person");
+    for p in ["Kim Jong Un", "Sung Kim", "Chris Kim"] {
+        assert!(people.contains(&p.to_string()), "{p} in {people:?}");
+    }
+    assert!(
+        !has(&x, "Kim Jong Un", "official_of", "United States"),
+        "{:?}",
+        edges(&x)
+    );
+    // An ambassador "to" somewhere is not the country's listed ambassador.
+    assert!(
+        !has(&x, "Nikki Haley", "official_of", "United States"),
+        "{:?}",
+        edges(&x)
+    );
+    assert!(
+        has(&x, "Sung Kim", "official_of", "United States"),
+        "{:?}",
+        edges(&x)
+    );
+}
+
+#[test]
+fn a_bare_surname_stays_with_the_person_introduced_first() {
+    let x = run(
+        "2018-06-01",
+        "North Korean leader Kim Jong Un wrote to Trump. Kim Yong Chol, a senior official, \
+         travelled to New York. Trump later mocked Kim.",
+    );
+    let jong_un = node(&x, "Kim Jong Un").expect("Kim Jong Un");
+    assert!(
+        jong_un.aliases.contains(&"Kim".to_string()),
+        "{:?}",
+        jong_un.aliases
+    );
+    let yong_chol = node(&x, "Kim Yong Chol").expect("Kim Yong Chol");
+    assert!(
+        !yong_chol.aliases.contains(&"Kim".to_string()),
+        "{:?}",
+        yong_chol.aliases
+    );
+}
+
+#[test]
+fn a_title_after_a_comma_belongs_to_the_next_name_in_a_list() {
+    let x = run(
+        "2018-05-09",
+        "British Prime Minister Theresa May, French President Emmanuel Macron and German \
+         Chancellor Angela Merkel issued a joint statement.",
+    );
+    assert!(
+        has(&x, "Theresa May", "leader_of", "United Kingdom"),
+        "{:?}",
+        edges(&x)
+    );
+    assert!(
+        has(&x, "Emmanuel Macron", "leader_of", "France"),
+        "{:?}",
+        edges(&x)
+    );
+    assert!(
+        !has(&x, "Theresa May", "leader_of", "France"),
+        "{:?}",
+        edges(&x)
+    );
+}
+
+#[test]
 fn administrations_are_their_country() {
     let x = run("2024-07-30", "The Biden administration announced new aid.");
     let us = node(&x, "United States").expect("the US");
@@ -295,13 +369,21 @@ fn administrations_are_their_country() {
 fn former_roles_give_no_edge() {
     let x = run(
         "2024-07-20",
-        "Former President Barack Obama spoke in Chicago.",
+        "Former President Barack Obama spoke in Chicago. Sanctions hit the ousted Ukrainian \
+         leader Viktor Yanukovych.",
     );
     assert!(
         !has(&x, "Barack Obama", "leader_of", "United States"),
         "{:?}",
         edges(&x)
     );
+    // A former-marker before the country counts too.
+    assert!(
+        !has(&x, "Viktor Yanukovych", "leader_of", "Ukraine"),
+        "{:?}",
+        edges(&x)
+    );
+    assert!(node(&x, "Viktor Yanukovych").is_some());
 }
 
 #[test]

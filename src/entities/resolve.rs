@@ -386,7 +386,9 @@ fn resolve_surname(
     {
         return Some((Target::Local(*e), Form::Surname));
     }
-    // 2. A dictionary person named in full in the article (nearest preceding first).
+    // 2. A dictionary person named in full in the article. Of two with this surname, the one
+    // introduced first: news copy keeps the bare surname for its main actor and names a second
+    // Kim or Clinton in full ("Kim Jong Un ... Kim Yong Chol ... a letter from Kim").
     let named: Vec<_> = persons
         .iter()
         .filter(|c| full_named.contains_key(&c.entry))
@@ -396,11 +398,8 @@ fn resolve_surname(
             .iter()
             .min_by_key(|c| {
                 let ps = &full_named[&c.entry];
-                let before = ps.iter().filter(|&&p| p < m.start).max().copied();
-                match before {
-                    Some(p) => (0, m.start - p),
-                    None => (1, ps.iter().min().copied().unwrap_or(0)),
-                }
+                let first = ps.iter().min().copied().unwrap_or(0);
+                (first > m.start, first)
             })
             .unwrap();
         return Some((Target::Entry(best.entry), Form::Surname));
@@ -821,9 +820,6 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
             let Some((class, leader, generic, implies)) = title_info(dict, doc, a, b) else {
                 continue;
             };
-            let former = (a..b).any(|k| doc.is(cat::FORMER_MARKER, k))
-                || (a > r.start && doc.is(cat::FORMER_MARKER, a - 1))
-                || (a > r.start + 1 && doc.low(a - 1) == "-" && doc.is(cat::FORMER_MARKER, a - 2));
             let elect = class.ends_with("_elect");
             let plural = doc.low(b - 1).ends_with('s')
                 && !matches!(doc.low(b - 1), "chief of staff" | "boss")
@@ -835,6 +831,16 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
                     Kind::Country | Kind::Organisation
                 )
             });
+            // "former President", "ex-President", and before the country too: "the ousted
+            // Ukrainian leader".
+            let pre = before.map_or(a, |(_, st)| st);
+            let former = (a..b).any(|k| doc.is(cat::FORMER_MARKER, k))
+                || [a, pre].into_iter().any(|a| {
+                    (a > r.start && doc.is(cat::FORMER_MARKER, a - 1))
+                        || (a > r.start + 1
+                            && doc.low(a - 1) == "-"
+                            && doc.is(cat::FORMER_MARKER, a - 2))
+                });
             // "President of Ukraine", "Secretary General of NATO".
             let mut after_end = b;
             let mut of_after: Option<usize> = None;
@@ -909,6 +915,11 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
             let definite =
                 before.is_some() || (d > r.start && matches!(doc.low(d - 1), "the" | "this"));
             if !definite {
+                continue;
+            }
+            // "the US ambassador to the Philippines", "the UN envoy to Syria": the posting
+            // names a different office from the one the dictionary lists for the country.
+            if after_end < r.end && doc.low(after_end) == "to" {
                 continue;
             }
             let of_ent = of_mention.map(|mi| doc.mentions[mi].ent);
@@ -1168,6 +1179,14 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
         let Some((class, leader, generic, implies)) = title_info(dict, doc, t, t + n) else {
             continue;
         };
+        // "Theresa May, French President Emmanuel Macron and ...": a title followed by a name
+        // is that name's title, the next item of a list, not an apposition.
+        if t + n < r.end
+            && mention_starting_at(doc, t + n)
+                .is_some_and(|mi| doc.ents[doc.mentions[mi].ent as usize].kind == Kind::Person)
+        {
+            continue;
+        }
         let former = (np_start..t + n).any(|k| doc.is(cat::FORMER_MARKER, k));
         let mut e = t + n;
         // "Lt. Gen. Joseph Guastella, Commander, U.S. Air Forces Central Command"

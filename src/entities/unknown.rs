@@ -175,6 +175,32 @@ pub(crate) fn find_unknown(dict: &Dictionary, doc: &Doc, raw: &[RawMatch]) -> Ve
             i += 1;
         }
     }
+    // A known surname after another capitalised word is a different person's full name:
+    // "Sung Kim, the US ambassador" and "Chris Kim said" are not Kim Jong Un. The surname is
+    // left uncovered so the run takes both words; the person rules below still decide.
+    for m in raw {
+        let a = doc.tok_at(m.start);
+        let floor = doc.tok_range(m.sent as usize).start;
+        let surname = !m.cands.is_empty()
+            && m.cands.iter().all(|c| {
+                c.form == crate::dict::Form::Surname && dict.entry(c.entry).kind == Kind::Person
+            })
+            && doc.toks.toks.get(a + 1).is_none_or(|t| t.start >= m.end);
+        if !surname || a == floor || cover[a - 1].is_some() {
+            continue;
+        }
+        let t = &doc.toks.toks[a - 1];
+        if !(t.cap && t.kind == crate::text::TokKind::Word) {
+            continue;
+        }
+        let given = doc.is(cat::GIVEN_NAME, a - 1);
+        let plain = a - 1 > floor
+            && !doc.is(cat::NOT_NAME, a - 1)
+            && super::resolve::title_run(dict, doc, a - 1, a) == 0;
+        if given || plain {
+            cover[a] = None;
+        }
+    }
     let cx = Ctx {
         dict,
         doc,
