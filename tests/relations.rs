@@ -788,6 +788,57 @@ fn a_place_before_a_purpose_infinitive_is_the_venue() {
 }
 
 #[test]
+fn the_place_reached_before_a_second_verb_or_for_talks_is_the_venue() {
+    let text = "Joe Biden arrived in Warsaw on Tuesday and met Polish Prime Minister Donald Tusk.";
+    expect(text, "Joe Biden", "met_in", "Warsaw", "asserted");
+    expect(text, "Donald Tusk", "met_in", "Warsaw", "asserted");
+    let text = "Barack Obama will travel to The Hague next week for talks with Xi Jinping.";
+    expect(
+        text,
+        "Barack Obama",
+        "plans_meeting_in",
+        "The Hague",
+        "planned",
+    );
+    expect(
+        text,
+        "Xi Jinping",
+        "plans_meeting_in",
+        "The Hague",
+        "planned",
+    );
+    expect(
+        "Benjamin Netanyahu flew to Moscow on Wednesday to meet Vladimir Putin.",
+        "Vladimir Putin",
+        "met_in",
+        "Moscow",
+        "asserted",
+    );
+    // "to" is a destination only after a verb of travel.
+    expect_none(
+        "Joe Biden sent a letter to Kyiv and met Donald Tusk.",
+        "Donald Tusk",
+        "met_in",
+        "Kyiv",
+    );
+    // A meeting that names its own venue, even one not in the dictionaries, keeps it.
+    expect_none(
+        "Donald Trump landed at Paya Lebar Air Base and met Lee Hsien Loong at the Istana.",
+        "Lee Hsien Loong",
+        "met_in",
+        "Paya Lebar Air Base",
+    );
+}
+
+#[test]
+fn a_named_town_after_its_region_is_the_venue_and_titles_may_contain_of() {
+    let text = "Sergei Lavrov met Secretary of State Mike Pompeo in the Black Sea resort of Sochi.";
+    expect(text, "Sergei Lavrov", "met_with", "Mike Pompeo", "asserted");
+    expect(text, "Mike Pompeo", "met_in", "Sochi", "asserted");
+    expect_none(text, "Mike Pompeo", "met_in", "Black Sea");
+}
+
+#[test]
 fn being_in_a_foreign_place_is_a_visit_but_not_at_home() {
     expect(
         "When Zelensky was in Washington, he met senators.",

@@ -547,7 +547,10 @@ fn match_elems(
                     k += 1;
                     continue;
                 }
-                let prep = st.low(k).is_some_and(|w| PREPOSITIONS.contains(&w));
+                let cap_tok = |j: usize| matches!(st.units.get(j), Some(Unit::Tok(t)) if st.doc.toks.toks[*t as usize].cap);
+                // "of" inside a capitalised title: "Secretary of State Mike Pompeo".
+                let title_of = st.low(k) == Some("of") && k > 0 && cap_tok(k - 1) && cap_tok(k + 1);
+                let prep = !title_of && st.low(k).is_some_and(|w| PREPOSITIONS.contains(&w));
                 let far_ok = far
                     && matches!(
                         st.low(k),
@@ -2132,6 +2135,62 @@ fn same_side(dict: &Dictionary, doc: &Doc, a: u32, b: u32) -> bool {
 /// The venue of a meeting: "in Budapest", "at the White House" after the trigger, or "the
 /// Alaska summit" before it.
 #[allow(clippy::too_many_arguments)]
+/// A noun for a kind of settlement: "the Black Sea resort of Sochi".
+fn place_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "resort"
+            | "city"
+            | "town"
+            | "port"
+            | "village"
+            | "capital"
+            | "enclave"
+            | "island"
+            | "region"
+            | "province"
+            | "town's"
+            | "hub"
+            | "outpost"
+    )
+}
+
+/// A verb of travel that takes its destination with "to": "flew to Moscow".
+fn travel_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "travel"
+            | "travels"
+            | "travelled"
+            | "traveled"
+            | "travelling"
+            | "traveling"
+            | "fly"
+            | "flies"
+            | "flew"
+            | "flying"
+            | "go"
+            | "goes"
+            | "went"
+            | "going"
+            | "come"
+            | "comes"
+            | "came"
+            | "coming"
+            | "head"
+            | "heads"
+            | "headed"
+            | "heading"
+            | "return"
+            | "returns"
+            | "returned"
+            | "returning"
+            | "trip"
+            | "journey"
+            | "journeyed"
+    )
+}
+
 fn venue(
     st: &Sent,
     participants: &[u32],
@@ -2194,6 +2253,14 @@ fn venue(
             {
                 k += 2;
             }
+            // "in the Black Sea resort of Sochi": the named town, not the region before it.
+            if matches!(st.kind(k), Some(Kind::Place | Kind::Country))
+                && let Some(j) = (k + 2..(k + 4).min(st.units.len()))
+                    .find(|&j| st.low(j) == Some("of") && st.kind(j + 1) == Some(Kind::Place))
+                && (k + 1..j).all(|i| st.low(i).is_some_and(place_noun))
+            {
+                k = j + 1;
+            }
             if let Some(kind) = st.kind(k)
                 && !time
                 && matches!(kind, Kind::Place | Kind::Country | Kind::Organisation)
@@ -2207,11 +2274,30 @@ fn venue(
         }
         u += 1;
     }
-    // "Chung arrived at the White House to meet McMaster": a place between the actor and a
-    // purpose infinitive, in the same clause.
-    if places.is_empty() && t0 >= 1 && st.low(t0 - 1) == Some("to") {
-        let floor = t0.saturating_sub(12);
-        let mut k = t0;
+    // "Chung arrived at the White House to meet McMaster", "Biden arrived in Warsaw on
+    // Tuesday and met Tusk", "Obama will travel to The Hague for talks with Xi": the place
+    // reached earlier in the same clause, before a purpose infinitive, a second verb or a
+    // purpose "for".
+    // Not when the meeting names its own venue, known or not ("and met Lee at the Istana").
+    let own_venue = (from..end).take_while(|&u| !st.is_boundary(u)).any(|u| {
+        matches!(st.low(u), Some("in" | "at"))
+            && [u + 1, u + 2].into_iter().any(|k| {
+                k < st.units.len()
+                    && (k == u + 1 || st.low(u + 1) == Some("the"))
+                    && match st.units[k] {
+                        Unit::Tok(t) => st.doc.toks.toks[t as usize].cap,
+                        Unit::Mention(_) => true,
+                    }
+            })
+    });
+    if places.is_empty()
+        && !own_venue
+        && t0 >= 1
+        && matches!(st.low(t0 - 1), Some("to" | "and" | "for"))
+    {
+        let floor = t0.saturating_sub(14);
+        // The connector itself may count as a boundary: the walk starts before it.
+        let mut k = t0 - 1;
         while k > floor {
             k -= 1;
             if st.in_time_expression(k) {
@@ -2220,13 +2306,17 @@ fn venue(
             if st.is_boundary(k) || matches!(st.low(k), Some("," | ";" | ":")) {
                 break;
             }
+            // "in/at P", "in/at the P", and "to P" after a verb of travel ("flew to Moscow").
+            let marker = |j: usize| match st.low(j) {
+                Some("in" | "at") => true,
+                Some("to") => j >= 1 && st.low(j - 1).is_some_and(travel_verb),
+                _ => false,
+            };
             if st.ment(k).is_some()
                 && matches!(st.kind(k), Some(Kind::Place | Kind::Organisation))
                 && st.ent(k).is_some_and(|e| !participants.contains(&e))
-                && (k >= 1 && matches!(st.low(k - 1), Some("in" | "at"))
-                    || k >= 2
-                        && matches!(st.low(k - 2), Some("in" | "at"))
-                        && st.low(k - 1) == Some("the"))
+                && (k >= 1 && marker(k - 1)
+                    || k >= 2 && marker(k - 2) && st.low(k - 1) == Some("the"))
             {
                 places.push(st.ent(k).unwrap());
                 break;
