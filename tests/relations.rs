@@ -1099,6 +1099,48 @@ fn a_speech_to_a_body_is_speaking_with_it() {
 }
 
 #[test]
+fn negotiating_something_with_someone_and_attacks_counted_in_amounts() {
+    expect(
+        "Mike Pence negotiated a ceasefire with Recep Tayyip Erdogan in Ankara.",
+        "Mike Pence",
+        "negotiates_with",
+        "Recep Tayyip Erdoğan",
+        "asserted",
+    );
+    for text in [
+        "Hamas fired more than 3,000 rockets at Israel.",
+        "Hamas fired at least 300 rockets at Israel.",
+        "Hamas fired hundreds of rockets at Israel.",
+    ] {
+        expect(text, "Hamas", "attacked", "Israel", "asserted");
+    }
+    // A quantity does not stretch a gap over other words.
+    expect_none(
+        "Hamas fired more than 300 officials who had spoken about Israel.",
+        "Hamas",
+        "attacked",
+        "Israel",
+    );
+    // "targets" as a noun: its modifier is the target, not the attacker.
+    let text = "U.S. warplanes have struck hundreds of Islamic State targets around Mosul.";
+    expect(
+        text,
+        "United States",
+        "attacked",
+        "Islamic State",
+        "asserted",
+    );
+    expect_none(text, "Islamic State", "attacked", "Mosul");
+    expect(
+        "Russia targets Ukraine's power grid.",
+        "Russia",
+        "attacked",
+        "Ukraine",
+        "asserted",
+    );
+}
+
+#[test]
 fn bringing_someone_to_the_negotiating_table_is_negotiating_with_them() {
     expect(
         "Rex Tillerson tried to bring Kim Jong Un to the negotiating table.",

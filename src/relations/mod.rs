@@ -437,15 +437,43 @@ fn match_elems(
         Elem::Gap => {
             // An amount ("up to $200 million worth of") does not count against the gap.
             // Only words the gap can cross are looked at (it stops at the first other one).
+            // So does a quantity ("more than 3,000", "at least", "hundreds of").
+            let amount = |k: usize| {
+                st.low(k).is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_ascii_digit())
+                        || matches!(
+                            w,
+                            "$" | "\u{20ac}"
+                                | "\u{a3}"
+                                | "million"
+                                | "billion"
+                                | "trillion"
+                                | "worth"
+                                | "more"
+                                | "than"
+                                | "fewer"
+                                | "less"
+                                | "nearly"
+                                | "almost"
+                                | "roughly"
+                                | "approximately"
+                                | "dozens"
+                                | "hundreds"
+                                | "thousands"
+                                | "least"
+                        )
+                        || w == "at" && st.low(k + 1) == Some("least")
+                        || w == "of"
+                            && k > 0
+                            && matches!(st.low(k - 1), Some("dozens" | "hundreds" | "thousands"))
+                })
+            };
             let mut limit = u + 4;
             for k in u..st.units.len().min(u + 12) {
-                let Some(w) = st.low(k) else { break };
-                let amount = w.starts_with(|c: char| c.is_ascii_digit())
-                    || matches!(
-                        w,
-                        "$" | "\u{20ac}" | "\u{a3}" | "million" | "billion" | "trillion" | "worth"
-                    );
-                if amount {
+                if st.low(k).is_none() {
+                    break;
+                }
+                if amount(k) {
                     limit += 1;
                 } else if !st.is_filler(k) {
                     break;
@@ -458,6 +486,7 @@ fn match_elems(
                 }
                 if k >= st.units.len()
                     || !(st.is_filler(k)
+                        || amount(k)
                         // A quotation mark inside a gap: 'said Iran "made a mistake"'.
                         || matches!(st.low(k), Some("\"" | "\u{201c}" | "\u{201d}"))
                         || st.ment(k).is_some()
@@ -1735,6 +1764,21 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                 && trig_word.ends_with("ing")
             {
                 // A gerund after a preposition ("capable of striking") has no subject here.
+                continue;
+            } else if p.left_x
+                && matches!(trig_word, "target" | "targets")
+                && u > 0
+                && st.ment(u - 1).is_some()
+                && {
+                    let (first, _, _) = st.group(u - 1);
+                    first > 0
+                        && st.low(first - 1).is_some_and(|w| {
+                            matches!(w, "of" | "the" | "on" | "at" | "against" | "with")
+                                || w.starts_with(|c: char| c.is_ascii_digit())
+                        })
+                }
+            {
+                // "hundreds of Islamic State targets": a noun whose modifier is the target.
                 continue;
             } else if p.left_x
                 && trig_word.ends_with("ing")
