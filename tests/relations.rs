@@ -1141,6 +1141,65 @@ fn negotiating_something_with_someone_and_attacks_counted_in_amounts() {
 }
 
 #[test]
+fn fighting_alongside_and_recognising_as_leader_are_support() {
+    let text = "The Wagner Group is fighting alongside the Libyan National Army.";
+    expect(
+        text,
+        "Wagner Group",
+        "supports",
+        "Libyan National Army",
+        "asserted",
+    );
+    expect_none(text, "Wagner Group", "met_with", "Libyan National Army");
+    // Company without a verb is still a meeting.
+    expect(
+        "Vladimir Putin alongside Xi Jinping watched the parade.",
+        "Vladimir Putin",
+        "met_with",
+        "Xi Jinping",
+        "asserted",
+    );
+    expect(
+        "Donald Trump recognized Juan Guaidó as the country's interim president.",
+        "Donald Trump",
+        "supports",
+        "Juan Guaidó",
+        "asserted",
+    );
+    expect(
+        "Mexico has not recognized Juan Guaidó as president.",
+        "Mexico",
+        "supports",
+        "Juan Guaidó",
+        "negated",
+    );
+}
+
+#[test]
+fn a_time_between_a_verb_and_its_particle_is_crossed() {
+    for text in [
+        "John Kerry met on Friday with António Guterres.",
+        "John Kerry met on Sept. 6 with António Guterres.",
+        "John Kerry met twice with António Guterres.",
+    ] {
+        expect(
+            text,
+            "John Kerry",
+            "met_with",
+            "António Guterres",
+            "asserted",
+        );
+    }
+}
+
+#[test]
+fn a_capital_reached_by_travel_is_the_city() {
+    let text = "Mike Pompeo, who has travelled twice to Pyongyang this spring, spoke.";
+    expect(text, "Mike Pompeo", "visited", "Pyongyang", "asserted");
+    expect_none(text, "Mike Pompeo", "visited", "North Korea");
+}
+
+#[test]
 fn bringing_someone_to_the_negotiating_table_is_negotiating_with_them() {
     expect(
         "Rex Tillerson tried to bring Kim Jong Un to the negotiating table.",

@@ -524,6 +524,16 @@ fn capital_is_location(dict: &Dictionary, doc: &Doc, m: &RawMatch) -> bool {
     if prev == "capital" || (prev == "," && prev2 == "capital") {
         return true;
     }
+    // "flew to Moscow", "travelled twice to Pyongyang", "a trip to Beijing".
+    if prev == "to"
+        && i >= floor + 2
+        && (doc.is(cat::TRAVEL_VERB, i - 2)
+            || i >= floor + 3
+                && matches!(prev2, "twice" | "again" | "back" | "abroad" | "directly")
+                && doc.is(cat::TRAVEL_VERB, i - 3))
+    {
+        return true;
+    }
     match prev {
         "in" | "at" | "near" | "outside" | "around" | "over" | "into" | "across" | "toward"
         | "towards" | "inside" | "via" | "through" | "throughout" | "within" | "above"

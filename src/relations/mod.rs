@@ -179,6 +179,47 @@ impl Sent<'_, '_> {
             _ => false,
         }
     }
+    /// Length of a short time phrase starting at `u`: "on Friday", "on Sept. 6", "last week",
+    /// "twice", "again"; 0 when there is none.
+    fn time_phrase_len(&self, u: usize) -> usize {
+        let Some(w) = self.low(u) else { return 0 };
+        match w {
+            "on" | "last" | "next" | "this" | "early" | "late" => {
+                let unit = |w: &str| {
+                    time_word(w)
+                        || matches!(
+                            w,
+                            "week"
+                                | "weekend"
+                                | "month"
+                                | "year"
+                                | "morning"
+                                | "night"
+                                | "jan"
+                                | "feb"
+                                | "aug"
+                                | "sep"
+                                | "sept"
+                                | "oct"
+                                | "nov"
+                                | "dec"
+                        )
+                };
+                if !self.low(u + 1).is_some_and(unit) {
+                    return 0;
+                }
+                // "on Sept. 6": a month and its day.
+                let mut n = 2;
+                while n < 4 && self.low(u + n).is_some_and(|w| unit(w) || w == ".") {
+                    n += 1;
+                }
+                n
+            }
+            "twice" | "again" | "today" | "yesterday" | "later" | "earlier" | "recently" => 1,
+            _ if time_word(w) && !w.starts_with(|c: char| c.is_ascii_digit()) => 1,
+            _ => 0,
+        }
+    }
     /// A filler token inside a phrase: not a boundary, not clause punctuation.
     fn is_filler(&self, u: usize) -> bool {
         match self.low(u) {
@@ -424,6 +465,11 @@ fn match_elems(
             let mut u = u;
             while st.is_quote(u) {
                 u += 1;
+            }
+            // A time between a verb and its particle: "met on Friday with", "spoke last
+            // week with". Only after the trigger.
+            if i > 0 {
+                u += st.time_phrase_len(u);
             }
             for alt in alts {
                 if let Some(k) = st.match_alt(u, alt)
@@ -1694,6 +1740,20 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
             let Some(after) = st.match_alt(u, &alts[ai]) else {
                 continue;
             };
+            // A bare "X alongside Y" is company ("Trump, alongside Netanyahu, said"); after a
+            // verb it is that verb's ("fighting alongside the LNA", "served alongside him"),
+            // and the verbs of appearing together have their own patterns.
+            if p.left_x
+                && p.trigger == 0
+                && p.elems.len() == 2
+                && matches!(w, "alongside" | "beside")
+                && u > 0
+                && st
+                    .low(u - 1)
+                    .is_some_and(|v| v.chars().all(char::is_alphabetic))
+            {
+                continue;
+            }
             // Passive: "Trump was congratulated by Putin".
             let trig_word = st.low(after - 1).unwrap_or("");
             // A reduced passive ("a drone shot down by Iranian missile") counts too.
@@ -2199,42 +2259,6 @@ fn place_noun(w: &str) -> bool {
     )
 }
 
-/// A verb of travel that takes its destination with "to": "flew to Moscow".
-fn travel_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "travel"
-            | "travels"
-            | "travelled"
-            | "traveled"
-            | "travelling"
-            | "traveling"
-            | "fly"
-            | "flies"
-            | "flew"
-            | "flying"
-            | "go"
-            | "goes"
-            | "went"
-            | "going"
-            | "come"
-            | "comes"
-            | "came"
-            | "coming"
-            | "head"
-            | "heads"
-            | "headed"
-            | "heading"
-            | "return"
-            | "returns"
-            | "returned"
-            | "returning"
-            | "trip"
-            | "journey"
-            | "journeyed"
-    )
-}
-
 fn venue(
     st: &Sent,
     participants: &[u32],
@@ -2353,7 +2377,7 @@ fn venue(
             // "in/at P", "in/at the P", and "to P" after a verb of travel ("flew to Moscow").
             let marker = |j: usize| match st.low(j) {
                 Some("in" | "at") => true,
-                Some("to") => j >= 1 && st.low(j - 1).is_some_and(travel_verb),
+                Some("to") => j >= 1 && st.is(cat::TRAVEL_VERB, j - 1),
                 _ => false,
             };
             if st.ment(k).is_some()
