@@ -181,7 +181,9 @@ pub(crate) fn find_unknown(dict: &Dictionary, doc: &Doc, raw: &[RawMatch]) -> Ve
     for m in raw {
         let a = doc.tok_at(m.start);
         let floor = doc.tok_range(m.sent as usize).start;
-        let surname = !m.cands.is_empty()
+        // The match must start a token (a scan match may start inside one).
+        let surname = doc.toks.toks.get(a).is_some_and(|t| t.start == m.start)
+            && !m.cands.is_empty()
             && m.cands.iter().all(|c| {
                 c.form == crate::dict::Form::Surname && dict.entry(c.entry).kind == Kind::Person
             })
