@@ -354,6 +354,32 @@ fn a_title_after_a_comma_belongs_to_the_next_name_in_a_list() {
 }
 
 #[test]
+fn appositions_reach_an_organisation_past_lowercase_modifiers() {
+    let x = run(
+        "2013-09-15",
+        "Gen. Salim Idris, the commander of the rebel Free Syrian Army, spoke. Senior Hamas \
+         official Mousa Abu Marzouk said the talks went well. Fayez al-Sarraj, prime minister \
+         of the U.N.-recognised government in Tripoli, spoke.",
+    );
+    assert!(
+        has(&x, "Salim Idris", "official_of", "Free Syrian Army"),
+        "{:?}",
+        edges(&x)
+    );
+    assert!(
+        has(&x, "Mousa Abu Marzouk", "official_of", "Hamas"),
+        "{:?}",
+        edges(&x)
+    );
+    // The first half of a compound adjective is not the organisation.
+    assert!(
+        !has(&x, "Fayez al-Sarraj", "official_of", "United Nations"),
+        "{:?}",
+        edges(&x)
+    );
+}
+
+#[test]
 fn administrations_are_their_country() {
     let x = run("2024-07-30", "The Biden administration announced new aid.");
     let us = node(&x, "United States").expect("the US");

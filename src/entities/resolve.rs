@@ -1219,17 +1219,27 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
             } else {
                 e + 1
             };
-            // "the self-proclaimed Luhansk People's Republic"
-            let k = if k < r.end && doc.is(cat::TITLE_MODIFIER, k) {
-                k + 1
-            } else {
-                k
-            };
+            // "the self-proclaimed Luhansk People's Republic", "the rebel Free Syrian Army",
+            // "the opposition-controlled National Assembly": up to two lowercase words.
+            let mut k = k;
+            for _ in 0..2 {
+                if k < r.end
+                    && mention_starting_at(doc, k).is_none()
+                    && (doc.is(cat::TITLE_MODIFIER, k)
+                        || doc.toks.toks[k].kind == crate::text::TokKind::Word
+                            && !doc.toks.toks[k].cap
+                            && !doc.is(cat::NOT_NAME, k))
+                {
+                    k += 1;
+                }
+            }
+            // Not the first half of a compound adjective: "the U.N.-recognised government".
             if let Some(mi) = mention_starting_at(doc, k)
                 && matches!(
                     doc.ents[doc.mentions[mi].ent as usize].kind,
                     Kind::Country | Kind::Organisation
                 )
+                && !doc.text[doc.mentions[mi].end as usize..].starts_with('-')
             {
                 of_mention = Some(mi);
                 e = doc.tok_at(doc.mentions[mi].end);
