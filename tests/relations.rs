@@ -1689,6 +1689,30 @@ fn an_amount_does_not_count_against_a_gap() {
 }
 
 #[test]
+fn signing_a_deal_is_done_not_planned() {
+    for text in [
+        "The United States and the Taliban sign a deal in Doha.",
+        "The United States and the Taliban signed a deal in Doha.",
+    ] {
+        expect(
+            text,
+            "United States",
+            "signed_agreement_with",
+            "Taliban",
+            "asserted",
+        );
+        expect(text, "Taliban", "met_in", "Doha", "asserted");
+    }
+    expect(
+        "The United States and the Taliban will sign a deal in Doha.",
+        "United States",
+        "signed_agreement_with",
+        "Taliban",
+        "planned",
+    );
+}
+
+#[test]
 fn a_deal_to_supply_is_a_planned_supply_unless_denied() {
     let text = "Hanwha Aerospace signed a contract to supply K9 howitzers to Poland.";
     expect(

@@ -1417,6 +1417,11 @@ fn modality(
                                 *possible = true;
                             }
                         }
+                        // "sign deal": a deal after the event is what it produced, not a
+                        // plan (a plan is "a deal to supply").
+                        Modality::Planned
+                            if post && matches!(w, "deal" | "deals" | "contract" | "contracts") => {
+                        }
                         Modality::Planned => *planned = true,
                         Modality::Asserted => {}
                     }
