@@ -284,7 +284,15 @@ fn a_given_name_before_a_known_surname_is_another_person() {
     let x = run(
         "2018-06-11",
         "North Korean leader Kim Jong Un arrived. Talks went on at the hotel, where Sung Kim, \
-         the US ambassador to the Philippines, negotiated. Chris Kim said the talks went well.",
+         the US ambassador to the Philippines, negotiated. Chris Kim said the talks went well. \
+         Kim later left for Pyongyang.",
+    );
+    // The bare surname stays with the leader, named first, not the later Kims.
+    let jong_un = node(&x, "Kim Jong Un").expect("Kim Jong Un");
+    assert!(
+        jong_un.aliases.contains(&"Kim".to_string()),
+        "{:?}",
+        jong_un.aliases
     );
     let people = labels(&x, "person");
     for p in ["Kim Jong Un", "Sung Kim", "Chris Kim"] {

@@ -377,32 +377,21 @@ fn resolve_surname(
     dyn_surnames: &[(String, u32, u32)],
     surface: &str,
 ) -> Option<(Target, Form)> {
-    // 1. A person found in the text with this last name.
+    // 1-2. A person found in the text with this last name, or a dictionary person named in
+    // full in the article. Of several, the one introduced first: news copy keeps the bare
+    // surname for its main actor and names a second Kim or Clinton in full ("Kim Jong Un ...
+    // Sung Kim, the US ambassador ... a letter from Kim").
     let word = surface.trim_end_matches("'s").trim_end_matches("\u{2019}s");
-    if let Some((_, e, _)) = dyn_surnames
+    let found = dyn_surnames
         .iter()
         .filter(|(s, _, _)| s == word)
-        .min_by_key(|(_, _, p)| (*p > m.start, (*p as i64 - m.start as i64).abs()))
-    {
-        return Some((Target::Local(*e), Form::Surname));
-    }
-    // 2. A dictionary person named in full in the article. Of two with this surname, the one
-    // introduced first: news copy keeps the bare surname for its main actor and names a second
-    // Kim or Clinton in full ("Kim Jong Un ... Kim Yong Chol ... a letter from Kim").
-    let named: Vec<_> = persons
-        .iter()
-        .filter(|c| full_named.contains_key(&c.entry))
-        .collect();
-    if !named.is_empty() {
-        let best = named
-            .iter()
-            .min_by_key(|c| {
-                let ps = &full_named[&c.entry];
-                let first = ps.iter().min().copied().unwrap_or(0);
-                (first > m.start, first)
-            })
-            .unwrap();
-        return Some((Target::Entry(best.entry), Form::Surname));
+        .map(|&(_, e, p)| ((p > m.start, p), Target::Local(e)));
+    let named = persons.iter().filter_map(|c| {
+        let first = full_named.get(&c.entry)?.iter().min().copied()?;
+        Some(((first > m.start, first), Target::Entry(c.entry)))
+    });
+    if let Some((_, t)) = found.chain(named).min_by_key(|(k, _)| *k) {
+        return Some((t, Form::Surname));
     }
     // 3. A title before the name: the candidate holding a role of that class.
     let first_tok = doc.tok_at(m.start);
