@@ -1176,6 +1176,16 @@ fn fighting_alongside_and_recognising_as_leader_are_support() {
 }
 
 #[test]
+fn a_demonym_before_named_heads_is_their_modifier() {
+    let text = "The United States sanctioned Russian oil companies Rosneft and Lukoil.";
+    expect(text, "United States", "sanctioned", "Rosneft", "asserted");
+    expect(text, "United States", "sanctioned", "Lukoil", "asserted");
+    let text = "Ali Haidar told the Russian news agency RIA Novosti that it was a victory.";
+    expect(text, "Ali Haidar", "spoke_with", "RIA Novosti", "asserted");
+    expect_none(text, "Ali Haidar", "spoke_with", "Russia");
+}
+
+#[test]
 fn a_time_between_a_verb_and_its_particle_is_crossed() {
     for text in [
         "John Kerry met on Friday with António Guterres.",

@@ -579,8 +579,9 @@ fn match_elems(
                             .into_iter()
                             .filter(|&e| slot_ok(st.doc.ents[e as usize].kind, *slot))
                             .collect();
-                        // "Russian oil companies Rosneft and Lukoil": a demonym before named
-                        // heads takes them along.
+                        // "Russian oil companies Rosneft and Lukoil", "the Russian news agency
+                        // RIA Novosti": a demonym before named heads is their modifier; the
+                        // heads are the participants.
                         if mention.kind == MentionKind::Demonym
                             && last == k
                             && let Some(h) = (k + 1..(k + 4).min(st.units.len()))
@@ -593,7 +594,7 @@ fn match_elems(
                                 .filter(|&e| slot_ok(st.doc.ents[e as usize].kind, *slot))
                                 .collect();
                             if !more.is_empty() {
-                                ents.extend(more);
+                                ents = more;
                                 last = hl;
                             }
                         }
