@@ -1207,6 +1207,20 @@ fn a_capital_reached_by_travel_is_the_city() {
     let text = "Mike Pompeo, who has travelled twice to Pyongyang this spring, spoke.";
     expect(text, "Mike Pompeo", "visited", "Pyongyang", "asserted");
     expect_none(text, "Mike Pompeo", "visited", "North Korea");
+    // Every capital of a list of destinations.
+    let text = "Mohammad Javad Zarif will travel to Beijing, Moscow and Brussels next week.";
+    for city in ["Beijing", "Moscow", "Brussels"] {
+        expect(text, "Mohammad Javad Zarif", "visited", city, "planned");
+    }
+    expect_none(text, "Mohammad Javad Zarif", "visited", "Russia");
+    // Talks with a list of capitals are talks with governments.
+    expect(
+        "Mohammad Javad Zarif held talks with Beijing, Moscow and Paris.",
+        "Mohammad Javad Zarif",
+        "spoke_with",
+        "Russia",
+        "asserted",
+    );
 }
 
 #[test]

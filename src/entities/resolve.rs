@@ -514,14 +514,42 @@ fn capital_is_location(dict: &Dictionary, doc: &Doc, m: &RawMatch) -> bool {
         return true;
     }
     // "flew to Moscow", "travelled twice to Pyongyang", "a trip to Beijing".
-    if prev == "to"
-        && i >= floor + 2
-        && (doc.is(cat::TRAVEL_VERB, i - 2)
-            || i >= floor + 3
-                && matches!(prev2, "twice" | "again" | "back" | "abroad" | "directly")
-                && doc.is(cat::TRAVEL_VERB, i - 3))
-    {
+    let travel_to = |t: usize| {
+        doc.low(t) == "to"
+            && t >= floor + 1
+            && (doc.is(cat::TRAVEL_VERB, t - 1)
+                || t >= floor + 2
+                    && matches!(
+                        doc.low(t - 1),
+                        "twice" | "again" | "back" | "abroad" | "directly"
+                    )
+                    && doc.is(cat::TRAVEL_VERB, t - 2))
+    };
+    if travel_to(i - 1) {
         return true;
+    }
+    // A later item of a list of destinations: "travel to Beijing, Moscow and Brussels",
+    // "visited Paris and Berlin".
+    if matches!(prev, "," | "and") {
+        let mut j = i - 1;
+        while j > floor
+            && j + 10 > i
+            && (matches!(doc.low(j), "," | "and" | ".")
+                || doc.toks.toks[j].cap && doc.toks.toks[j].kind == crate::text::TokKind::Word)
+        {
+            j -= 1;
+        }
+        let first_cap = doc.toks.toks[j + 1].cap;
+        if first_cap
+            && j + 1 < i
+            && (travel_to(j)
+                || matches!(
+                    doc.low(j),
+                    "in" | "at" | "visited" | "visiting" | "visit" | "visits" | "toured"
+                ))
+        {
+            return true;
+        }
     }
     match prev {
         "in" | "at" | "near" | "outside" | "around" | "over" | "into" | "across" | "toward"
