@@ -831,6 +831,13 @@ fn the_place_reached_before_a_second_verb_or_for_talks_is_the_venue() {
 }
 
 #[test]
+fn a_group_may_carry_lowercase_titles_between_its_names() {
+    let text = "President Donald Trump and North Korean leader Kim Jong Un arrived in Singapore.";
+    expect(text, "Donald Trump", "visited", "Singapore", "asserted");
+    expect(text, "Kim Jong Un", "visited", "Singapore", "asserted");
+}
+
+#[test]
 fn a_named_town_after_its_region_is_the_venue_and_titles_may_contain_of() {
     let text = "Sergei Lavrov met Secretary of State Mike Pompeo in the Black Sea resort of Sochi.";
     expect(text, "Sergei Lavrov", "met_with", "Mike Pompeo", "asserted");

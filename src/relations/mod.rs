@@ -283,12 +283,16 @@ impl Sent<'_, '_> {
         ];
         for sep in seps {
             if words.len() >= sep.len() && words[..sep.len()] == **sep {
-                // Title words may follow ("and Ukrainian President"): capitalised or title tokens.
+                // Title words may follow ("and Ukrainian President", "and North Korean
+                // leader"): capitalised or title tokens.
                 let rest = &words[sep.len()..];
                 let ok = (a + 1 + sep.len()..b).all(|u| match self.units[u] {
                     Unit::Tok(t) => {
                         let tok = self.doc.toks.toks[t as usize];
-                        tok.cap || self.low(u) == Some(".")
+                        tok.cap
+                            || self.low(u) == Some(".")
+                            || self.is(cat::TITLE_FIRST, u)
+                            || self.is(cat::TITLE_MODIFIER, u)
                     }
                     _ => false,
                 });
