@@ -838,6 +838,17 @@ fn a_group_may_carry_lowercase_titles_between_its_names() {
 }
 
 #[test]
+fn being_due_somewhere_is_a_planned_visit() {
+    expect(
+        "Arseniy Yatsenyuk is due in Brussels on Friday.",
+        "Arseniy Yatsenyuk",
+        "visited",
+        "Brussels",
+        "planned",
+    );
+}
+
+#[test]
 fn a_named_town_after_its_region_is_the_venue_and_titles_may_contain_of() {
     let text = "Sergei Lavrov met Secretary of State Mike Pompeo in the Black Sea resort of Sochi.";
     expect(text, "Sergei Lavrov", "met_with", "Mike Pompeo", "asserted");
