@@ -516,7 +516,7 @@ fn capital_is_location(dict: &Dictionary, doc: &Doc, m: &RawMatch) -> bool {
     // "flew to Moscow", "travelled twice to Pyongyang", "a trip to Beijing".
     let travel_to = |t: usize| {
         doc.low(t) == "to"
-            && t >= floor + 1
+            && t > floor
             && (doc.is(cat::TRAVEL_VERB, t - 1)
                 || t >= floor + 2
                     && matches!(

@@ -2246,9 +2246,6 @@ fn same_side(dict: &Dictionary, doc: &Doc, a: u32, b: u32) -> bool {
     }
 }
 
-/// The venue of a meeting: "in Budapest", "at the White House" after the trigger, or "the
-/// Alaska summit" before it.
-#[allow(clippy::too_many_arguments)]
 /// A noun for a kind of settlement: "the Black Sea resort of Sochi".
 fn place_noun(w: &str) -> bool {
     matches!(
@@ -2269,6 +2266,9 @@ fn place_noun(w: &str) -> bool {
     )
 }
 
+/// The venue of a meeting: "in Budapest", "at the White House" after the trigger, or "the
+/// Alaska summit" before it.
+#[allow(clippy::too_many_arguments)]
 fn venue(
     st: &Sent,
     participants: &[u32],
