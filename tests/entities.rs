@@ -379,6 +379,33 @@ fn appositions_reach_an_organisation_past_lowercase_modifiers() {
         "{:?}",
         edges(&x)
     );
+    // Two bodies joined by "and", after a title modifier: both are his, and neither is a
+    // participant of the meeting.
+    let x = run(
+        "2013-09-15",
+        "John Kerry met on Friday with Lakhdar Brahimi, the joint U.N. and Arab League envoy \
+         for Syria, in Geneva.",
+    );
+    assert!(
+        has(&x, "Lakhdar Brahimi", "official_of", "United Nations"),
+        "{:?}",
+        edges(&x)
+    );
+    assert!(
+        has(&x, "Lakhdar Brahimi", "official_of", "Arab League"),
+        "{:?}",
+        edges(&x)
+    );
+    assert!(
+        has(&x, "John Kerry", "met_with", "Lakhdar Brahimi"),
+        "{:?}",
+        edges(&x)
+    );
+    assert!(
+        !has(&x, "John Kerry", "met_with", "United Nations"),
+        "{:?}",
+        edges(&x)
+    );
     // The first half of a compound adjective is not the organisation.
     assert!(
         !has(&x, "Fayez al-Sarraj", "official_of", "United Nations"),

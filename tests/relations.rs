@@ -1194,6 +1194,24 @@ fn fighting_alongside_and_recognising_as_leader_are_support() {
 }
 
 #[test]
+fn a_country_supplied_weapon_is_supplied_by_it() {
+    expect(
+        "Iraq used U.S.-supplied Abrams tanks.",
+        "United States",
+        "supplies",
+        "M1 Abrams",
+        "asserted",
+    );
+    // Made is not supplied.
+    expect_none(
+        "Pakistan flew U.S.-made F-16 jets.",
+        "United States",
+        "supplies",
+        "F-16",
+    );
+}
+
+#[test]
 fn a_demonym_before_named_heads_is_their_modifier() {
     let text = "The United States sanctioned Russian oil companies Rosneft and Lukoil.";
     expect(text, "United States", "sanctioned", "Rosneft", "asserted");

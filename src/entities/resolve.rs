@@ -1183,15 +1183,35 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
             t += 1;
         }
         let np_start = t;
-        // An optional country or organisation (with 's) before the title.
-        let mut of_mention: Option<usize> = None;
-        if let Some(mi) = mention_starting_at(doc, t) {
-            if matches!(
+        let body = |mi: usize| {
+            matches!(
                 doc.ents[doc.mentions[mi].ent as usize].kind,
                 Kind::Country | Kind::Organisation
-            ) {
+            )
+        };
+        // "the joint U.N. and Arab League envoy": title modifiers before the country.
+        let mut k = t;
+        while k < r.end && doc.is(cat::TITLE_MODIFIER, k) && mention_starting_at(doc, k).is_none() {
+            k += 1;
+        }
+        if k > t && mention_starting_at(doc, k).is_some_and(body) {
+            t = k;
+        }
+        // An optional country or organisation (with 's) before the title, or two joined by
+        // "and" ("the U.N. and Arab League envoy").
+        let mut of_mention: Option<usize> = None;
+        let mut also: Option<usize> = None;
+        if let Some(mi) = mention_starting_at(doc, t) {
+            if body(mi) {
                 of_mention = Some(mi);
                 t = doc.tok_at(doc.mentions[mi].end);
+                if t + 1 < r.end
+                    && doc.low(t) == "and"
+                    && let Some(m2) = mention_starting_at(doc, t + 1).filter(|&m2| body(m2))
+                {
+                    also = Some(m2);
+                    t = doc.tok_at(doc.mentions[m2].end);
+                }
                 if t < r.end && matches!(doc.low(t), "'s" | "'") {
                     t += 1;
                 }
@@ -1267,6 +1287,23 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
             doc.mentions[mi].modifier = true;
         }
         let _ = e;
+        if let Some(m2) = also {
+            doc.mentions[m2].modifier = true;
+            let second = doc.mentions[m2].ent;
+            role_fact(
+                dict,
+                doc,
+                m.ent,
+                Some(second),
+                &class,
+                leader,
+                generic,
+                implies,
+                former,
+                class.ends_with("_elect"),
+                s,
+            );
+        }
         let of_ent = of_mention.map(|mi| doc.mentions[mi].ent);
         role_fact(
             dict,
