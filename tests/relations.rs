@@ -1212,6 +1212,20 @@ fn a_country_supplied_weapon_is_supplied_by_it() {
 }
 
 #[test]
+fn a_title_before_an_infinitive_still_stands_for_its_holder() {
+    let text = "Benjamin Netanyahu met Vladimir Putin, and he was expected to press the Russian \
+                leader to rein in Iranian forces.";
+    expect(
+        text,
+        "Benjamin Netanyahu",
+        "urged",
+        "Vladimir Putin",
+        "planned",
+    );
+    expect_none(text, "Benjamin Netanyahu", "urged", "Russia");
+}
+
+#[test]
 fn a_demonym_before_named_heads_is_their_modifier() {
     let text = "The United States sanctioned Russian oil companies Rosneft and Lukoil.";
     expect(text, "United States", "sanctioned", "Rosneft", "asserted");

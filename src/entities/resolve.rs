@@ -946,7 +946,20 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
             }
             // "the US ambassador to the Philippines", "the UN envoy to Syria": the posting
             // names a different office from the one the dictionary lists for the country.
-            if after_end < r.end && doc.low(after_end) == "to" {
+            let posted = |t: usize| {
+                t < r.end
+                    && mention_starting_at(doc, t).is_some_and(|mi| {
+                        matches!(
+                            doc.ents[doc.mentions[mi].ent as usize].kind,
+                            Kind::Country | Kind::Organisation | Kind::Place
+                        )
+                    })
+            };
+            if after_end + 1 < r.end
+                && doc.low(after_end) == "to"
+                && (posted(after_end + 1)
+                    || doc.low(after_end + 1) == "the" && posted(after_end + 2))
+            {
                 continue;
             }
             let of_ent = of_mention.map(|mi| doc.mentions[mi].ent);
