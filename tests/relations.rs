@@ -1226,6 +1226,35 @@ fn a_title_before_an_infinitive_still_stands_for_its_holder() {
 }
 
 #[test]
+fn a_spaced_dash_after_a_dateline_joins_nothing() {
+    let text = "ERBIL, Iraq - Ash Carter met Masoud Barzani in Erbil on Sunday.";
+    expect(text, "Ash Carter", "met_with", "Masoud Barzani", "asserted");
+    expect_none(text, "Ash Carter", "met_with", "Iraq");
+    // An unspaced hyphen still joins: a summit of two countries.
+    expect(
+        "The US-North Korea summit took place in Singapore.",
+        "United States",
+        "met_with",
+        "North Korea",
+        "asserted",
+    );
+}
+
+#[test]
+fn a_co_founder_apposition_is_not_a_signatory() {
+    let text = "Zalmay Khalilzad and Abdul Ghani Baradar, the Taliban's co-founder, signed the \
+                accord in Doha.";
+    expect(
+        text,
+        "Zalmay Khalilzad",
+        "signed_agreement_with",
+        "Abdul Ghani Baradar",
+        "asserted",
+    );
+    expect_none(text, "Zalmay Khalilzad", "signed_agreement_with", "Taliban");
+}
+
+#[test]
 fn a_demonym_before_named_heads_is_their_modifier() {
     let text = "The United States sanctioned Russian oil companies Rosneft and Lukoil.";
     expect(text, "United States", "sanctioned", "Rosneft", "asserted");

@@ -246,8 +246,10 @@ impl Sent<'_, '_> {
                 return true;
             }
             // Adjacent mentions: only when the text between them is a joiner.
+            // A spaced dash is punctuation ("ERBIL, Iraq - U.S. Defense Secretary Ash
+            // Carter"), not a joiner ("US-North Korea").
             let gap = &self.doc.text[self.end(a) as usize..self.start(b) as usize];
-            return matches!(gap.trim(), "/" | "-" | "\u{2013}" | "and" | "&");
+            return matches!(gap, "-" | "\u{2013}") || matches!(gap.trim(), "/" | "and" | "&");
         }
         // The words between (a group looks at most 6 units away: no allocation).
         let mut buf = [""; 8];
@@ -281,7 +283,13 @@ impl Sent<'_, '_> {
             &["and", "to"],
             &[",", "and", "to"],
         ];
+        // A spaced dash is punctuation, as above.
+        let spaced_dash = words.first() == Some(&"-")
+            && self.doc.text[self.end(a) as usize..self.start(b) as usize].contains(' ');
         for sep in seps {
+            if spaced_dash && sep[0] == "-" {
+                continue;
+            }
             if words.len() >= sep.len() && words[..sep.len()] == **sep {
                 // Title words may follow ("and Ukrainian President", "and North Korean
                 // leader"): capitalised or title tokens.
