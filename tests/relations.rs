@@ -1255,6 +1255,20 @@ fn a_co_founder_apposition_is_not_a_signatory() {
 }
 
 #[test]
+fn talks_one_is_invited_to_lie_ahead() {
+    let text = "Martin Griffiths has invited the Houthis and Saudi Arabia to talks in Geneva.";
+    expect(
+        text,
+        "Houthis",
+        "negotiates_with",
+        "Saudi Arabia",
+        "planned",
+    );
+    expect(text, "Houthis", "plans_meeting_in", "Geneva", "planned");
+    expect_none(text, "Houthis", "met_in", "Geneva");
+}
+
+#[test]
 fn a_demonym_before_named_heads_is_their_modifier() {
     let text = "The United States sanctioned Russian oil companies Rosneft and Lukoil.";
     expect(text, "United States", "sanctioned", "Rosneft", "asserted");

@@ -1998,6 +1998,19 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                         && matches!(st.low(u - 1), Some("a" | "an"))
                         && st.low(u - 2) == Some("for")));
             let (mut m, mut future) = modality(rules, st, from, u, after, nominal);
+            // "invited Hadi and the Houthis to talks in Geneva": what the actors were
+            // invited to lies ahead.
+            if m == Modality::Asserted
+                && (from.saturating_sub(2)..from).any(|k| {
+                    matches!(
+                        st.low(k),
+                        Some("invited" | "invites" | "inviting" | "invite")
+                    )
+                })
+            {
+                m = Modality::Planned;
+                future = true;
+            }
             if purpose && m == Modality::Asserted {
                 // ...unless the sentence only entertains it ("open to the possibility of
                 // bringing them together for a meeting").
