@@ -1269,6 +1269,24 @@ fn talks_one_is_invited_to_lie_ahead() {
 }
 
 #[test]
+fn a_noun_after_of_takes_its_actor_from_right_before_it() {
+    expect_none(
+        "Jeremy Corbyn called for an immediate suspension of arms sales to Saudi Arabia.",
+        "Jeremy Corbyn",
+        "supplies_weapons_to",
+        "Saudi Arabia",
+    );
+    // A measure before "of" is no such noun.
+    expect(
+        "John Kerry held six hours of talks with Sergei Lavrov in London.",
+        "John Kerry",
+        "met_in",
+        "London",
+        "asserted",
+    );
+}
+
+#[test]
 fn a_demonym_before_named_heads_is_their_modifier() {
     let text = "The United States sanctioned Russian oil companies Rosneft and Lukoil.";
     expect(text, "United States", "sanctioned", "Rosneft", "asserted");

@@ -1880,8 +1880,35 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
             } else if p.left_x {
                 // A trigger used as a noun ("the war", "Russian strikes") takes its actor from
                 // right before it, not from a distant clause.
+                // After "of" the noun belongs to another noun ("a suspension of arms sales to
+                // Saudi Arabia"): its actor must stand right before too.
+                // A measure before "of" does not count ("six hours of talks", "a round of
+                // talks").
+                let of_noun = u > 1
+                    && st.low(u - 1) == Some("of")
+                    && !st.low(u - 2).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "hours"
+                                | "days"
+                                | "weeks"
+                                | "months"
+                                | "years"
+                                | "round"
+                                | "rounds"
+                                | "series"
+                                | "day"
+                                | "week"
+                                | "month"
+                                | "year"
+                                | "lot"
+                                | "lots"
+                        )
+                    });
                 let nominal_use = u > 0
-                    && (st.low(u - 1).is_some_and(nominal_marker) || st.ment(u - 1).is_some());
+                    && (st.low(u - 1).is_some_and(nominal_marker)
+                        || of_noun
+                        || st.ment(u - 1).is_some());
                 // "brought Zelensky and Putin together for a meeting".
                 let purpose_ahead = (u.saturating_sub(2)..u).any(|k| st.low(k) == Some("for"));
                 let found = find_subject(st, u, true).filter(|(first, _)| {
