@@ -1287,6 +1287,41 @@ fn a_noun_after_of_takes_its_actor_from_right_before_it() {
 }
 
 #[test]
+fn an_object_pronoun_is_not_its_clause_subject_and_a_new_clause_ends_a_list() {
+    let text = "Nicolás Maduro thanked Russia. Recep Tayyip Erdoğan telephoned him, and China's \
+                foreign ministry said it opposed outside interference.";
+    expect(
+        text,
+        "Recep Tayyip Erdoğan",
+        "spoke_with",
+        "Nicolás Maduro",
+        "asserted",
+    );
+    expect_none(
+        text,
+        "Recep Tayyip Erdoğan",
+        "spoke_with",
+        "Chinese Foreign Ministry",
+    );
+    // Across a speech verb the subject is fair game: "Trump said Putin called him".
+    expect(
+        "Donald Trump said Vladimir Putin called him on Friday.",
+        "Vladimir Putin",
+        "spoke_with",
+        "Donald Trump",
+        "asserted",
+    );
+    // A real list after a comma still is one.
+    expect(
+        "Emmanuel Macron called Olaf Scholz, and Giorgia Meloni on Friday.",
+        "Emmanuel Macron",
+        "spoke_with",
+        "Giorgia Meloni",
+        "asserted",
+    );
+}
+
+#[test]
 fn a_demonym_before_named_heads_is_their_modifier() {
     let text = "The United States sanctioned Russian oil companies Rosneft and Lukoil.";
     expect(text, "United States", "sanctioned", "Rosneft", "asserted");

@@ -1649,8 +1649,58 @@ fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
                     .min_by_key(|m| (lead.is_some_and(|e| m.start < e), m.start))
                     .map(|m| m.ent);
             } else {
-                // A possessive or object pronoun, or "its": the nearest fitting name.
-                target = here.iter().max_by_key(|m| m.start).map(|m| m.ent);
+                // A possessive or object pronoun, or "its": the nearest fitting name. An object
+                // pronoun is not the subject of its own clause: in "Erdogan telephoned him",
+                // "him" is someone else (the nearest name across a clause boundary, else an
+                // earlier sentence's).
+                let object = w == "him"
+                    || w == "her"
+                        && (t + 1 >= r.end
+                            || matches!(
+                                doc.low(t + 1),
+                                "," | "."
+                                    | ";"
+                                    | "to"
+                                    | "that"
+                                    | "and"
+                                    | "in"
+                                    | "on"
+                                    | "at"
+                                    | "for"
+                                    | "with"
+                                    | "about"
+                                    | "as"
+                                    | "\""
+                            ));
+                let same_clause = |m: &Mention| {
+                    (doc.tok_at(m.end)..t).all(|k| {
+                        !matches!(
+                            doc.low(k),
+                            "," | ";"
+                                | ":"
+                                | "that"
+                                | "and"
+                                | "but"
+                                | "who"
+                                | "which"
+                                | "whom"
+                                | "when"
+                                | "after"
+                                | "before"
+                                | "because"
+                                | "if"
+                                | "while"
+                                | "\""
+                                | "\u{201c}"
+                                | "\u{201d}"
+                        ) && !doc.is(cat::SPEECH_VERB, k)
+                    })
+                };
+                target = here
+                    .iter()
+                    .filter(|m| !(object && person && same_clause(m)))
+                    .max_by_key(|m| m.start)
+                    .map(|m| m.ent);
             }
             // "During his visit to Warsaw, Pence ...": a pronoun in a leading phrase set off
             // by a comma looks ahead to the subject after the comma.

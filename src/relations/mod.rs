@@ -340,8 +340,18 @@ impl Sent<'_, '_> {
                     break;
                 }
             }
+            // ", and China's foreign ministry said ...": a name after a comma and a verb
+            // after it opens a new clause, not the next item of a list.
+            let new_clause = |k: usize| {
+                (last + 1..k).any(|j| self.low(j) == Some(","))
+                    && (self.is(cat::SPEECH_VERB, k + 1)
+                        || matches!(
+                            self.low(k + 1),
+                            Some("has" | "had" | "was" | "were" | "is" | "are" | "will" | "would")
+                        ))
+            };
             match found {
-                Some(k) if self.is_separator(last, k) => last = k,
+                Some(k) if self.is_separator(last, k) && !new_clause(k) => last = k,
                 _ => break,
             }
         }
