@@ -1322,6 +1322,24 @@ fn an_object_pronoun_is_not_its_clause_subject_and_a_new_clause_ends_a_list() {
 }
 
 #[test]
+fn a_title_with_no_known_holder_is_nobody_not_the_country() {
+    expect_none(
+        "John Kerry has met the Iranian minister twice in recent months.",
+        "John Kerry",
+        "met_with",
+        "Iran",
+    );
+    // A title with a holder stands for the holder.
+    expect(
+        "Benjamin Netanyahu met Vladimir Putin, and he pressed the Russian leader on Iran.",
+        "Benjamin Netanyahu",
+        "urged",
+        "Vladimir Putin",
+        "asserted",
+    );
+}
+
+#[test]
 fn a_demonym_before_named_heads_is_their_modifier() {
     let text = "The United States sanctioned Russian oil companies Rosneft and Lukoil.";
     expect(text, "United States", "sanctioned", "Rosneft", "asserted");

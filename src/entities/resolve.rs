@@ -965,9 +965,12 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
             let of_ent = of_mention.map(|mi| doc.mentions[mi].ent);
             let holder = title_holder(dict, doc, of_ent, &class, leader, generic, s);
             let Some(holder) = holder else {
-                // "his Russian counterpart" with no name is an unknown person, not Russia.
-                if class == "counterpart"
-                    && let Some((mi, _)) = before
+                // "his Russian counterpart", "the Iranian minister" with no known holder is an
+                // unknown person, not the country.
+                if let Some((mi, _)) = before
+                    && (class == "counterpart"
+                        || doc.ents[doc.mentions[mi].ent as usize].kind == Kind::Country
+                            && doc.mentions[mi].kind == MentionKind::Demonym)
                 {
                     doc.mentions[mi].modifier = true;
                 }
