@@ -1303,14 +1303,18 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
             doc.mentions[mi].modifier = true;
         }
         let _ = e;
+        // The role of each body named ("the U.N. and Arab League envoy": both).
+        let mut bodies = vec![of_mention.map(|mi| doc.mentions[mi].ent)];
         if let Some(m2) = also {
             doc.mentions[m2].modifier = true;
-            let second = doc.mentions[m2].ent;
+            bodies.push(Some(doc.mentions[m2].ent));
+        }
+        for of_ent in bodies {
             role_fact(
                 dict,
                 doc,
                 m.ent,
-                Some(second),
+                of_ent,
                 &class,
                 leader,
                 generic,
@@ -1320,20 +1324,6 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
                 s,
             );
         }
-        let of_ent = of_mention.map(|mi| doc.mentions[mi].ent);
-        role_fact(
-            dict,
-            doc,
-            m.ent,
-            of_ent,
-            &class,
-            leader,
-            generic,
-            implies,
-            former,
-            class.ends_with("_elect"),
-            s,
-        );
     }
 }
 
