@@ -795,6 +795,14 @@ fn administrations(dict: &Dictionary, doc: &mut Doc) {
     }
 }
 
+/// Whether mention `mi` names a country or an organisation: what a title or a role is of.
+fn names_body(doc: &Doc, mi: usize) -> bool {
+    matches!(
+        doc.ents[doc.mentions[mi].ent as usize].kind,
+        Kind::Country | Kind::Organisation
+    )
+}
+
 fn mention_ending_before(doc: &Doc, tok: usize, floor: usize) -> Option<(usize, usize)> {
     // The mention that ends right before token `tok` (skipping "'s"), and the token where it
     // starts.
@@ -852,12 +860,8 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
                 && !matches!(doc.low(b - 1), "chief of staff" | "boss")
                 && doc.low(b - 1) != "'s";
             // The country or organisation before the title ("Russian President", "Kremlin spokesman").
-            let before = mention_ending_before(doc, a, r.start).filter(|&(mi, _)| {
-                matches!(
-                    doc.ents[doc.mentions[mi].ent as usize].kind,
-                    Kind::Country | Kind::Organisation
-                )
-            });
+            let before =
+                mention_ending_before(doc, a, r.start).filter(|&(mi, _)| names_body(doc, mi));
             // "former President", "ex-President", and before the country too: "the ousted
             // Ukrainian leader".
             let pre = before.map_or(a, |(_, st)| st);
@@ -878,10 +882,7 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
                     b + 1
                 };
                 if let Some(mi) = mention_starting_at(doc, t)
-                    && matches!(
-                        doc.ents[doc.mentions[mi].ent as usize].kind,
-                        Kind::Country | Kind::Organisation
-                    )
+                    && names_body(doc, mi)
                 {
                     of_after = Some(mi);
                     after_end = doc.tok_at(doc.mentions[mi].end);
@@ -1199,12 +1200,7 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
             t += 1;
         }
         let np_start = t;
-        let body = |mi: usize| {
-            matches!(
-                doc.ents[doc.mentions[mi].ent as usize].kind,
-                Kind::Country | Kind::Organisation
-            )
-        };
+        let body = |mi: usize| names_body(doc, mi);
         // "the joint U.N. and Arab League envoy": title modifiers before the country.
         let mut k = t;
         while k < r.end && doc.is(cat::TITLE_MODIFIER, k) && mention_starting_at(doc, k).is_none() {
@@ -1257,24 +1253,20 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
             && e + 1 < r.end
             && doc.low(e) == ","
             && let Some(mi) = mention_starting_at(doc, e + 1)
-            && matches!(
-                doc.ents[doc.mentions[mi].ent as usize].kind,
-                Kind::Country | Kind::Organisation
-            )
+            && body(mi)
         {
             of_mention = Some(mi);
             e = doc.tok_at(doc.mentions[mi].end);
         }
         if of_mention.is_none() && e + 1 < r.end && matches!(doc.low(e), "of" | "at" | "for" | "in")
         {
-            let k = if doc.low(e + 1) == "the" {
+            let mut k = if doc.low(e + 1) == "the" {
                 e + 2
             } else {
                 e + 1
             };
             // "the self-proclaimed Luhansk People's Republic", "the rebel Free Syrian Army",
             // "the opposition-controlled National Assembly": up to two lowercase words.
-            let mut k = k;
             for _ in 0..2 {
                 if k < r.end
                     && mention_starting_at(doc, k).is_none()
@@ -1288,10 +1280,7 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
             }
             // Not the first half of a compound adjective: "the U.N.-recognised government".
             if let Some(mi) = mention_starting_at(doc, k)
-                && matches!(
-                    doc.ents[doc.mentions[mi].ent as usize].kind,
-                    Kind::Country | Kind::Organisation
-                )
+                && body(mi)
                 && !doc.text[doc.mentions[mi].end as usize..].starts_with('-')
             {
                 of_mention = Some(mi);

@@ -158,6 +158,10 @@ impl Sent<'_, '_> {
     fn is_boundary(&self, u: usize) -> bool {
         self.low(u).is_some_and(is_boundary_word)
     }
+    /// Whether unit `u` is a capitalised token (a mention is not a token).
+    fn is_cap(&self, u: usize) -> bool {
+        matches!(self.units.get(u), Some(Unit::Tok(t)) if self.doc.toks.toks[*t as usize].cap)
+    }
     /// Whether unit `u` is a token with a bit of [`cat`] (from the token's cached bits; a
     /// mention is in no category).
     fn is(&self, category: u64, u: usize) -> bool {
@@ -236,6 +240,8 @@ impl Sent<'_, '_> {
     /// Separator tokens between two mentions of a group: ",", "and", ", and", "&", "/", "-",
     /// "or", "as well as", "along with", optionally followed by title words.
     fn is_separator(&self, a: usize, b: usize) -> bool {
+        // The text between the two (looked at only when needed: this runs for every group).
+        let gap = || &self.doc.text[self.end(a) as usize..self.start(b) as usize];
         if b <= a + 1 {
             // The two halves of a group reference ("the two" + "leaders") belong together.
             let group = |u: usize| {
@@ -248,7 +254,7 @@ impl Sent<'_, '_> {
             // Adjacent mentions: only when the text between them is a joiner.
             // A spaced dash is punctuation ("ERBIL, Iraq - U.S. Defense Secretary Ash
             // Carter"), not a joiner ("US-North Korea").
-            let gap = &self.doc.text[self.end(a) as usize..self.start(b) as usize];
+            let gap = gap();
             return matches!(gap, "-" | "\u{2013}") || matches!(gap.trim(), "/" | "and" | "&");
         }
         // The words between (a group looks at most 6 units away: no allocation).
@@ -284,8 +290,7 @@ impl Sent<'_, '_> {
             &[",", "and", "to"],
         ];
         // A spaced dash is punctuation, as above.
-        let spaced_dash = words.first() == Some(&"-")
-            && self.doc.text[self.end(a) as usize..self.start(b) as usize].contains(' ');
+        let spaced_dash = words.first() == Some(&"-") && gap().contains(' ');
         for sep in seps {
             if spaced_dash && sep[0] == "-" {
                 continue;
@@ -294,15 +299,10 @@ impl Sent<'_, '_> {
                 // Title words may follow ("and Ukrainian President", "and North Korean
                 // leader"): capitalised or title tokens.
                 let rest = &words[sep.len()..];
-                let ok = (a + 1 + sep.len()..b).all(|u| match self.units[u] {
-                    Unit::Tok(t) => {
-                        let tok = self.doc.toks.toks[t as usize];
-                        tok.cap
-                            || self.low(u) == Some(".")
-                            || self.is(cat::TITLE_FIRST, u)
-                            || self.is(cat::TITLE_MODIFIER, u)
-                    }
-                    _ => false,
+                let ok = (a + 1 + sep.len()..b).all(|u| {
+                    self.is_cap(u)
+                        || self.low(u) == Some(".")
+                        || self.is(cat::TITLE_FIRST | cat::TITLE_MODIFIER, u)
                 });
                 if rest.is_empty() || ok {
                     return true;
@@ -645,9 +645,9 @@ fn match_elems(
                     k += 1;
                     continue;
                 }
-                let cap_tok = |j: usize| matches!(st.units.get(j), Some(Unit::Tok(t)) if st.doc.toks.toks[*t as usize].cap);
                 // "of" inside a capitalised title: "Secretary of State Mike Pompeo".
-                let title_of = st.low(k) == Some("of") && k > 0 && cap_tok(k - 1) && cap_tok(k + 1);
+                let title_of =
+                    st.low(k) == Some("of") && k > 0 && st.is_cap(k - 1) && st.is_cap(k + 1);
                 let prep = !title_of && st.low(k).is_some_and(|w| PREPOSITIONS.contains(&w));
                 let far_ok = far
                     && matches!(
@@ -672,7 +672,7 @@ fn match_elems(
                     st.low(k),
                     Some("the" | "known" | "as" | "called" | "dubbed" | "named")
                 ) || st.is_quote(k)
-                    || matches!(st.units[k], Unit::Tok(t) if st.doc.toks.toks[t as usize].cap);
+                    || st.is_cap(k);
                 if !free {
                     if skipped >= *gap {
                         break;
@@ -2416,15 +2416,9 @@ fn venue(
     // purpose "for".
     // Not when the meeting names its own venue, known or not ("and met Lee at the Istana").
     let own_venue = (from..end).take_while(|&u| !st.is_boundary(u)).any(|u| {
+        let named = |k: usize| st.is_cap(k) || st.ment(k).is_some();
         matches!(st.low(u), Some("in" | "at"))
-            && [u + 1, u + 2].into_iter().any(|k| {
-                k < st.units.len()
-                    && (k == u + 1 || st.low(u + 1) == Some("the"))
-                    && match st.units[k] {
-                        Unit::Tok(t) => st.doc.toks.toks[t as usize].cap,
-                        Unit::Mention(_) => true,
-                    }
-            })
+            && (named(u + 1) || st.low(u + 1) == Some("the") && named(u + 2))
     });
     if places.is_empty()
         && !own_venue
@@ -2710,7 +2704,7 @@ fn attendance(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>
                 st.ment(k).is_some()
                     || st.low(k) == Some(",")
                     || st.low(k) == Some("the")
-                    || matches!(st.units[k], Unit::Tok(t) if doc.toks.toks[t as usize].cap)
+                    || st.is_cap(k)
             })
             .find(|&k| person(k))
             .and_then(|k| st.ent(k));
