@@ -595,3 +595,22 @@ fn a_weak_weapon_name_confirmed_once_holds_for_the_article() {
     let x = run("2025-07-14", "Patriots gathered in the square.");
     assert!(node(&x, "Patriot").is_none());
 }
+
+#[test]
+fn a_person_and_his_own_organisation_do_not_meet() {
+    // On a date when Baradar led the Taliban's political office.
+    let x = run(
+        "2020-02-29",
+        "Mike Pompeo met Abdul Ghani Baradar and members of the Taliban delegation.",
+    );
+    assert!(
+        has(&x, "Mike Pompeo", "met_with", "Taliban"),
+        "{:?}",
+        edges(&x)
+    );
+    assert!(
+        !has(&x, "Abdul Ghani Baradar", "met_with", "Taliban"),
+        "{:?}",
+        edges(&x)
+    );
+}

@@ -1993,3 +1993,176 @@ fn only_people_and_organisations_visit() {
         "asserted",
     );
 }
+
+#[test]
+fn a_demonym_or_organisation_before_an_attack_noun_is_its_actor_after_a_preposition() {
+    expect(
+        "Three people were injured in Russian shelling of Kherson.",
+        "Russia",
+        "attacked",
+        "Kherson",
+        "asserted",
+    );
+    expect(
+        "Two soldiers died in a Hamas rocket attack on Tel Aviv.",
+        "Hamas",
+        "attacked",
+        "Tel Aviv",
+        "asserted",
+    );
+    // A country named after a preposition before a verb is not its subject.
+    expect_none(
+        "Officials in Russia said Ukraine had attacked Kursk.",
+        "Russia",
+        "attacked",
+        "Kursk",
+    );
+}
+
+#[test]
+fn an_offensive_in_a_place_against_a_force_hits_both() {
+    let text =
+        "Turkey launched an offensive in northern Syria against the Syrian Democratic Forces.";
+    expect(text, "Turkey", "attacked", "Syria", "asserted");
+    expect(
+        text,
+        "Turkey",
+        "attacked",
+        "Syrian Democratic Forces",
+        "asserted",
+    );
+}
+
+#[test]
+fn the_accused_or_blamed_party_is_the_attacker() {
+    expect(
+        "Kyiv accused Russia of shelling Kharkiv.",
+        "Russia",
+        "attacked",
+        "Kharkiv",
+        "asserted",
+    );
+    expect(
+        "Syria blamed Israel for a missile strike near Damascus.",
+        "Israel",
+        "attacked",
+        "Damascus",
+        "asserted",
+    );
+    // The accuser did not attack.
+    expect_none(
+        "Kyiv accused Russia of shelling Kharkiv.",
+        "Ukraine",
+        "attacked",
+        "Kharkiv",
+    );
+}
+
+#[test]
+fn an_averted_attack_is_negated() {
+    expect(
+        "The deal headed off American military strikes against Syria.",
+        "United States",
+        "attacked",
+        "Syria",
+        "negated",
+    );
+}
+
+#[test]
+fn the_government_of_a_leader_is_his_country() {
+    let text = "Poland supports the government of President Volodymyr Zelensky.";
+    expect(text, "Poland", "supports", "Ukraine", "asserted");
+    // The title still gives his role.
+    expect(
+        text,
+        "Volodymyr Zelenskyy",
+        "leader_of",
+        "Ukraine",
+        "asserted",
+    );
+    expect(
+        "Iran backs the regime of Bashar al-Assad.",
+        "Iran",
+        "supports",
+        "Syria",
+        "asserted",
+    );
+}
+
+#[test]
+fn a_venue_before_with_belongs_to_the_meeting() {
+    let text = "Ash Carter met in Baghdad with Haider al-Abadi on Friday.";
+    expect(
+        text,
+        "Ash Carter",
+        "met_with",
+        "Haider al-Abadi",
+        "asserted",
+    );
+    expect(text, "Haider al-Abadi", "met_in", "Baghdad", "asserted");
+    expect(text, "Ash Carter", "met_in", "Baghdad", "asserted");
+}
+
+#[test]
+fn a_second_object_with_its_own_venue() {
+    let text = "John Kerry met Benjamin Netanyahu in Jerusalem and Mahmoud Abbas in Ramallah.";
+    expect(text, "John Kerry", "met_with", "Mahmoud Abbas", "asserted");
+    expect(text, "Mahmoud Abbas", "met_in", "Ramallah", "asserted");
+    expect(text, "John Kerry", "met_in", "Ramallah", "asserted");
+    // Each met in his own city only.
+    expect_none(text, "Mahmoud Abbas", "met_in", "Jerusalem");
+    expect_none(text, "Benjamin Netanyahu", "met_in", "Ramallah");
+}
+
+#[test]
+fn named_members_of_an_unnamed_group_are_the_target() {
+    expect(
+        "Recep Tayyip Erdogan sat down with five Republican senators, including Lindsey Graham.",
+        "Recep Tayyip Erdoğan",
+        "met_with",
+        "Lindsey Graham",
+        "asserted",
+    );
+    // "including" after a named target adds nothing to it.
+    expect_none(
+        "The Pentagon had suspended military shipments to Ukraine, including Patriots.",
+        "Pentagon",
+        "uses",
+        "Patriot",
+    );
+}
+
+#[test]
+fn members_of_a_delegation_stand_for_their_body() {
+    let text = "Mike Pompeo met Abdul Ghani Baradar and members of the Taliban delegation.";
+    expect(text, "Mike Pompeo", "met_with", "Taliban", "asserted");
+    expect(
+        text,
+        "Mike Pompeo",
+        "met_with",
+        "Abdul Ghani Baradar",
+        "asserted",
+    );
+}
+
+#[test]
+fn a_passive_agent_past_a_demonym_and_title() {
+    expect(
+        "Kim Jong Un was received on Sunday by Singaporean Prime Minister Lee Hsien Loong.",
+        "Lee Hsien Loong",
+        "met_with",
+        "Kim Jong Un",
+        "asserted",
+    );
+    // A second predicate shares the clause's subject, not the nearest name.
+    let text = "Kim Jong Un flew in aboard an Air China jet and was received by Lee Hsien Loong.";
+    expect(
+        text,
+        "Lee Hsien Loong",
+        "met_with",
+        "Kim Jong Un",
+        "asserted",
+    );
+    expect_none(text, "Lee Hsien Loong", "met_with", "China");
+}

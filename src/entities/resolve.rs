@@ -307,11 +307,13 @@ pub(crate) fn resolve(dict: &Dictionary, doc: &mut Doc, raw: Vec<RawMatch>, foun
     doc.sort_mentions();
     dedupe_overlaps(doc);
     merge_short_orgs(doc);
-    administrations(dict, doc);
+    administrations(dict, doc, false);
     // "the country's leader": the country first, then the title.
     definite_anaphora(dict, doc);
     doc.sort_mentions();
     roles(dict, doc);
+    // "the government of President Assad": after the title has given his role.
+    administrations(dict, doc, true);
     doc.sort_mentions();
     locations(dict, doc);
     pronouns(dict, doc, false);
@@ -733,8 +735,10 @@ fn dedupe_overlaps(doc: &mut Doc) {
     doc.mentions = keep;
 }
 
-/// "the Biden administration", "the Trump government": the country the person leads.
-fn administrations(dict: &Dictionary, doc: &mut Doc) {
+/// "the Biden administration", "the Trump government": the country the person leads. With
+/// `of_form`, "the government of (President) Bashar al-Assad": the name stays the person's
+/// too (it was written), and this runs after the title has given its role.
+fn administrations(dict: &Dictionary, doc: &mut Doc, of_form: bool) {
     let n = doc.mentions.len();
     for mi in 0..n {
         let m = doc.mentions[mi];
@@ -752,9 +756,17 @@ fn administrations(dict: &Dictionary, doc: &mut Doc) {
             gap_end = doc.toks.toks[t].end;
             t += 1;
         }
-        if t >= r.end || !doc.is(cat::GOVERNMENT_WORD, t) || doc.toks.toks[t].start > gap_end + 1 {
+        let (start, end) = if !of_form
+            && t < r.end
+            && doc.is(cat::GOVERNMENT_WORD, t)
+            && doc.toks.toks[t].start <= gap_end + 1
+        {
+            (m.start, doc.toks.toks[t].end)
+        } else if of_form && let Some(g) = government_of_before(doc, doc.tok_at(m.start), r.start) {
+            (doc.toks.toks[g].start, m.end)
+        } else {
             continue;
-        }
+        };
         let EntKey::Dict(e) = doc.ents[m.ent as usize].key else {
             continue;
         };
@@ -780,19 +792,39 @@ fn administrations(dict: &Dictionary, doc: &mut Doc) {
             continue;
         }
         let ent = doc.dict_entity(dict, c);
-        let end = doc.toks.toks[t].end;
         // The person mention becomes a mention of the country.
-        doc.ents[m.ent as usize].mentions -= 1;
-        let surface = super::clean_alias(&doc.text[m.start as usize..end as usize]);
+        if !of_form {
+            doc.ents[m.ent as usize].mentions -= 1;
+        }
+        let surface = super::clean_alias(&doc.text[start as usize..end as usize]);
         doc.ents[ent as usize].aliases.insert(surface);
         doc.ents[ent as usize].mentions += 1;
         doc.mentions[mi] = Mention {
+            start,
             end,
             ent,
             kind: MentionKind::Name,
             ..m
         };
     }
+}
+
+/// The lowercase government word of "the government of (President) X" whose name starts at
+/// token `name`: "of" and at most three capitalised title words stand between.
+fn government_of_before(doc: &Doc, name: usize, floor: usize) -> Option<usize> {
+    let mut k = name;
+    while k > floor
+        && name - k < 3
+        && (doc.is(cat::TITLE_FIRST, k - 1) || doc.is(cat::TITLE_MODIFIER, k - 1))
+        && doc.tok_text(k - 1).starts_with(char::is_uppercase)
+    {
+        k -= 1;
+    }
+    (k >= floor + 2
+        && doc.low(k - 1) == "of"
+        && doc.is(cat::GOVERNMENT_WORD, k - 2)
+        && doc.tok_text(k - 2).starts_with(char::is_lowercase))
+    .then(|| k - 2)
 }
 
 /// Whether mention `mi` names a country or an organisation: what a title or a role is of.

@@ -11,7 +11,7 @@
 pub mod rules;
 
 use crate::dict::{Dictionary, cat};
-use crate::entities::{Doc, Fact, MentionKind, Unit, build_units};
+use crate::entities::{Doc, EntKey, Fact, MentionKind, Unit, build_units};
 use crate::model::{Kind, Modality, Relation};
 use rules::{Elem, Pattern, Rules, Slot};
 
@@ -288,6 +288,13 @@ impl Sent<'_, '_> {
             &["and", "with"],
             &["and", "to"],
             &[",", "and", "to"],
+            // "Baradar and members of the Taliban delegation".
+            &["and", "members", "of", "the"],
+            &["and", "members", "of"],
+            &["and", "representatives", "of", "the"],
+            &["and", "representatives", "of"],
+            &["and", "officials", "from"],
+            &["and", "representatives", "from"],
         ];
         // A spaced dash is punctuation, as above.
         let spaced_dash = words.first() == Some(&"-") && gap().contains(' ');
@@ -645,6 +652,24 @@ fn match_elems(
                     k += 1;
                     continue;
                 }
+                // "five Republican senators, including Lindsey Graham": the named members of
+                // an unnamed group.
+                if *slot == Slot::Y && st.low(k) == Some(",") && k > u {
+                    match (st.low(k + 1), st.low(k + 2)) {
+                        (Some("including" | "among" | "notably"), _) => {
+                            k += 2;
+                            if st.low(k) == Some("them") {
+                                k += 1;
+                            }
+                            continue;
+                        }
+                        (Some("such"), Some("as")) => {
+                            k += 3;
+                            continue;
+                        }
+                        _ => {}
+                    }
+                }
                 // "of" inside a capitalised title: "Secretary of State Mike Pompeo".
                 let title_of =
                     st.low(k) == Some("of") && k > 0 && st.is_cap(k - 1) && st.is_cap(k + 1);
@@ -712,7 +737,21 @@ fn find_subject(st: &Sent, t: usize, actors_only: bool) -> Option<(usize, Vec<u3
                 || st.ment(last).is_some_and(|m| {
                     let w = st.doc.mention_text(&st.doc.mentions[m]).to_lowercase();
                     matches!(w.as_str(), "its" | "his" | "her" | "their" | "our" | "my")
-                });
+                })
+                // So is a demonym or an organisation modifying the noun ("injured in Russian
+                // shelling", "killed in a Hamas rocket attack"): only modifiers between.
+                || (st.ment(last).is_some_and(|m| {
+                    let m = &st.doc.mentions[m];
+                    m.kind == MentionKind::Demonym
+                        || (m.kind == MentionKind::Name
+                            && st.doc.ents[m.ent as usize].kind == Kind::Organisation)
+                }) && (last + 1..t).all(|k| {
+                    st.is(cat::WEAPON_NOUN | cat::WEAPON_MODIFIER, k)
+                        || st
+                            .low(k)
+                            .is_some_and(|w| nominal_marker(w) || adjective_like(w) || w == "car")
+                }) && last + 3 >= t
+                    && st.low(t).is_some_and(|w| !w.ends_with("ed")));
             // "the members of NATO meeting in Wales": "of" does not stop a subject.
             // The preposition may stand before a determiner: "in the White House".
             let mut pk = first;
@@ -1829,12 +1868,35 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
             if passive {
                 // The subject is the target; "by X" after the match is the actor.
                 // The subject of a passive is the target: it may be a place.
-                let subj = find_subject(st, u, false);
+                // "Kim flew in aboard an Air China jet and was received by Lee": a second
+                // predicate shares the clause's subject, not the nearest name.
+                let shared = (1..=2)
+                    .find(|&k| {
+                        u > k
+                            && st.low(u - k).is_some_and(|w| BE_FORMS.contains(&w))
+                            && st.low(u - k - 1) == Some("and")
+                    })
+                    .and_then(|k| {
+                        let mut c = clause_start(st, u - k - 1);
+                        if st.low(c) == Some("the") {
+                            c += 1;
+                        }
+                        st.ment(c).map(|_| {
+                            let (first, _, ents) = st.group(c);
+                            (first, ents)
+                        })
+                    });
+                let subj = shared.or_else(|| find_subject(st, u, false));
                 let by =
                     (cap.end..(cap.end + 4).min(st.units.len())).find(|&k| st.low(k) == Some("by"));
                 let Some(by) = by else { continue };
-                let Some(xm) =
-                    (by + 1..(by + 4).min(st.units.len())).find(|&k| st.ment(k).is_some())
+                // Past a demonym and title words: "by Singaporean Prime Minister Lee".
+                let agent = (by + 1..(by + 7).min(st.units.len()))
+                    .take_while(|&k| k < by + 4 || st.is_cap(k) || st.ment(k).is_some());
+                let Some(xm) = agent
+                    .clone()
+                    .find(|&k| st.ment(k).is_some_and(|m| !doc.mentions[m].modifier))
+                    .or_else(|| agent.clone().find(|&k| st.ment(k).is_some()))
                 else {
                     continue;
                 };
@@ -2079,8 +2141,48 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                 }
             }
             emit(dict, st, p, &cap, m, future, u, after, facts);
+            // "met Netanyahu in Jerusalem and Abbas in Ramallah": a second object with a venue
+            // of its own.
+            if !cap.y.is_empty()
+                && p.outputs.iter().any(|o| MEETING.contains(&o.rel))
+                && let Some(next) = second_object_with_venue(st, cap.end)
+            {
+                let mut again = cap.clone();
+                again.end = next.1 + 1;
+                again.y = next.0;
+                emit(dict, st, p, &again, m, future, u, after, facts);
+            }
         }
     }
+}
+
+/// After "Y in P" at unit `k`: "and Z in Q" gives Z's group (actors) and its last unit.
+fn second_object_with_venue(st: &Sent, k: usize) -> Option<(Vec<u32>, usize)> {
+    if !matches!(st.low(k), Some("in" | "at")) {
+        return None;
+    }
+    let mut j = k + 1;
+    if st.low(j) == Some("the") {
+        j += 1;
+    }
+    if !matches!(
+        st.kind(j),
+        Some(Kind::Place | Kind::Country | Kind::Organisation)
+    ) {
+        return None;
+    }
+    // The place alone: its group would run on into "and Z".
+    let z = j + 2;
+    if st.low(j + 1) != Some("and") || !st.kind(z).is_some_and(|kd| kd.is_actor()) {
+        return None;
+    }
+    // Z's group reaches back over the place too: only what follows the place.
+    let (_, last, _) = st.group(z);
+    let ents: Vec<u32> = (z..=last)
+        .filter_map(|k| st.ent(k))
+        .filter(|&e| st.doc.ents[e as usize].kind.is_actor())
+        .collect();
+    (matches!(st.low(last + 1), Some("in" | "at")) && !ents.is_empty()).then_some((ents, last))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -2202,16 +2304,13 @@ fn emit(
                 });
             }
             if MEETING.contains(&rel) {
-                venue(
-                    st,
-                    &all,
-                    rel,
-                    modality,
-                    t0,
-                    cap.end.max(t1),
-                    &trigger,
-                    facts,
-                );
+                // "met in Geneva with Lavrov": the venue stands before the other party.
+                let from = if matches!(st.low(t1), Some("in" | "at")) {
+                    t1
+                } else {
+                    cap.end.max(t1)
+                };
+                venue(st, &all, rel, modality, t0, from, &trigger, facts);
             }
             continue;
         }
@@ -2300,6 +2399,17 @@ fn same_side(dict: &Dictionary, doc: &Doc, a: u32, b: u32) -> bool {
         (Kind::Person, Kind::Person) => ca.is_some() && ca == cb,
         (Kind::Person, Kind::Country) => ca == Some(b),
         (Kind::Country, Kind::Person) => cb == Some(a),
+        // A member and their own organisation ("Pompeo met Baradar and the Taliban").
+        (Kind::Person, Kind::Organisation) => member_of(dict, doc, a, b),
+        (Kind::Organisation, Kind::Person) => member_of(dict, doc, b, a),
+        _ => false,
+    }
+}
+
+/// Whether the dictionary gives `person` a role in `org` at the article's date.
+fn member_of(dict: &Dictionary, doc: &Doc, person: u32, org: u32) -> bool {
+    match (&doc.ents[person as usize].key, &doc.ents[org as usize].key) {
+        (EntKey::Dict(p), EntKey::Dict(o)) => dict.roles_at(*p, doc.date).any(|r| r.of == *o),
         _ => false,
     }
 }
