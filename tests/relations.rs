@@ -2166,3 +2166,78 @@ fn a_passive_agent_past_a_demonym_and_title() {
     );
     expect_none(text, "Lee Hsien Loong", "met_with", "China");
 }
+
+#[test]
+fn allies_backers_and_patrons() {
+    expect(
+        "China, North Korea's main ally, urged calm.",
+        "China",
+        "supports",
+        "North Korea",
+        "asserted",
+    );
+    expect(
+        "Russia has been the most important foreign backer of Bashar al-Assad.",
+        "Russia",
+        "supports",
+        "Bashar al-Assad",
+        "asserted",
+    );
+    // An ally with no holder named gives nothing.
+    let x = run(D, "Donald Trump's allies in Congress praised Israel.");
+    assert!(
+        !edges(&x).iter().any(|e| e.contains("supports")),
+        "{:?}",
+        edges(&x)
+    );
+}
+
+#[test]
+fn standing_behind_solidarity_shared_intelligence_and_accused_backing() {
+    expect(
+        "Russia stood firmly behind Nicolas Maduro.",
+        "Russia",
+        "supports",
+        "Nicolás Maduro",
+        "asserted",
+    );
+    expect(
+        "Turkey has shared audio recordings of the killing with the United States and Germany.",
+        "Turkey",
+        "supports",
+        "Germany",
+        "asserted",
+    );
+    expect(
+        "Libya accused Moscow of backing Khalifa Haftar.",
+        "Russia",
+        "supports",
+        "Khalifa Haftar",
+        "asserted",
+    );
+    // Standing somewhere with someone is no support.
+    expect_none(
+        "Emmanuel Macron stood at the podium with Justin Trudeau.",
+        "Emmanuel Macron",
+        "supports",
+        "Justin Trudeau",
+    );
+}
+
+#[test]
+fn a_participle_in_an_apposition_describes_the_name_before_it() {
+    expect(
+        "The Popular Mobilisation Forces, a coalition of militias backed by Iran, advanced.",
+        "Iran",
+        "supports",
+        "Popular Mobilization Forces",
+        "asserted",
+    );
+}
+
+#[test]
+fn a_verb_after_a_relative_clause_with_commas_has_its_antecedent_as_subject() {
+    let text = "Russia, which sold it Sukhoi jets, S-300 systems and rifles, stood firmly behind Nicolas Maduro.";
+    expect(text, "Russia", "supports", "Nicolás Maduro", "asserted");
+    expect_none(text, "Sukhoi", "supports", "Nicolás Maduro");
+}

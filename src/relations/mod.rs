@@ -825,6 +825,25 @@ fn find_subject(st: &Sent, t: usize, actors_only: bool) -> Option<(usize, Vec<u3
                     relative = false;
                     continue;
                 }
+                // The comma that opens a relative clause before this one. The clause may hold
+                // commas of its own ("which sold it jets, systems and rifles, stood behind
+                // Maduro"), but no boundary.
+                let relative_open = || {
+                    (u.saturating_sub(25)..u)
+                        .rev()
+                        .take_while(|&k| !matches!(st.low(k), Some(";" | ":" | "(" | ")")))
+                        .find(|&k| {
+                            st.low(k) == Some(",") && matches!(st.low(k + 1), Some("which" | "who"))
+                        })
+                };
+                // The trigger right after the comma is the verb the relative clause's
+                // antecedent is the subject of.
+                if (u + 1..t).all(|k| st.low(k).is_some_and(|w| w.ends_with("ly")))
+                    && let Some(open) = relative_open()
+                {
+                    u = open;
+                    continue;
+                }
                 if let Some(first_comma) = parenthetical_before(st, u) {
                     // Jump over it: the next step looks at the name before the first comma.
                     u = first_comma;
@@ -855,12 +874,7 @@ fn find_subject(st: &Sent, t: usize, actors_only: bool) -> Option<(usize, Vec<u3
                         )
                         || w.ends_with("ed")
                 });
-                if verb_next
-                    && let Some(open) = (u.saturating_sub(25)..u)
-                        .rev()
-                        .find(|&k| st.low(k) == Some(","))
-                        .filter(|&k| matches!(st.low(k + 1), Some("which" | "who")))
-                {
+                if verb_next && let Some(open) = relative_open() {
                     u = open;
                     continue;
                 }
@@ -1784,6 +1798,7 @@ pub fn extract(dict: &Dictionary, rules: &Rules, doc: &mut Doc) {
         possession(&st, &mut facts);
         quoted_weapons(dict, &st, &mut facts, before);
         backing(&st, &mut facts);
+        allies(&st, &mut facts);
         the_capital(dict, &st, &mut facts);
         attendance(dict, rules, &st, &mut facts);
     }
@@ -1886,7 +1901,9 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                             (first, ents)
                         })
                     });
-                let subj = shared.or_else(|| find_subject(st, u, false));
+                let subj = shared
+                    .or_else(|| find_subject(st, u, false))
+                    .or_else(|| apposition_head(st, u));
                 let by =
                     (cap.end..(cap.end + 4).min(st.units.len())).find(|&k| st.low(k) == Some("by"));
                 let Some(by) = by else { continue };
@@ -2154,6 +2171,25 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
             }
         }
     }
+}
+
+/// "the PMF, a coalition of militias backed by Iran": for a participle at unit `u` inside an
+/// apposition (lowercase words back to a comma), the name the apposition describes.
+fn apposition_head(st: &Sent, u: usize) -> Option<(usize, Vec<u32>)> {
+    let mut k = u;
+    while k > 0 && u - k < 7 {
+        k -= 1;
+        match st.low(k) {
+            Some(",") => break,
+            Some(w) if !st.is_boundary(k) && w.chars().all(|c| c.is_lowercase() || c == '-') => {}
+            _ => return None,
+        }
+    }
+    if k == 0 || k + 1 == u || st.low(k) != Some(",") || st.ment(k - 1).is_none() {
+        return None;
+    }
+    let (first, _, ents) = st.group(k - 1);
+    Some((first, ents))
 }
 
 /// After "Y in P" at unit `k`: "and Z in Q" gives Z's group (actors) and its last unit.
@@ -2915,6 +2951,134 @@ fn backing(st: &Sent, facts: &mut Vec<Fact>) {
 }
 
 /// "Poland's Homar-K system", "American RQ-4A Global Hawks": the owner uses the weapon.
+/// "China, North Korea's main ally", "Russia has been the most important foreign backer of
+/// Assad", "America's ally Israel": the holder of the role supports the one it is of.
+fn allies(st: &Sent, facts: &mut Vec<Fact>) {
+    let actor = |k: usize| st.kind(k).is_some_and(|kd| kd.is_actor());
+    let modifier = |k: usize| {
+        st.low(k).is_some_and(|w| {
+            adjective_like(w)
+                || matches!(
+                    w,
+                    "main"
+                        | "closest"
+                        | "close"
+                        | "key"
+                        | "chief"
+                        | "staunchest"
+                        | "staunch"
+                        | "biggest"
+                        | "strongest"
+                        | "top"
+                        | "most"
+                        | "only"
+                        | "foreign"
+                        | "longtime"
+                        | "long-time"
+                        | "oldest"
+                        | "last"
+                        | "remaining"
+                        | "principal"
+                        | "major"
+                        | "primary"
+                        | "great"
+                        | "greatest"
+                        | "firm"
+                        | "strong"
+                )
+        })
+    };
+    for k in 1..st.units.len() {
+        if !st.low(k).is_some_and(|w| {
+            matches!(
+                w,
+                "ally"
+                    | "backer"
+                    | "patron"
+                    | "sponsor"
+                    | "protector"
+                    | "benefactor"
+                    | "supporter"
+                    | "allies"
+                    | "backers"
+                    | "patrons"
+                    | "sponsors"
+                    | "supporters"
+            )
+        }) {
+            continue;
+        }
+        // The phrase's start: back over modifiers and "the".
+        let mut start = k;
+        while start > 0 && modifier(start - 1) {
+            start -= 1;
+        }
+        // Whom the role is of: "Y's ally" or "the ally of Y".
+        let (of, phrase_start) =
+            if start >= 2 && matches!(st.low(start - 1), Some("'s" | "'")) && actor(start - 2) {
+                let (first, _, ents) = st.group(start - 2);
+                (ents, first)
+            } else if st.low(k + 1) == Some("of") {
+                let y = if st.low(k + 2) == Some("the") {
+                    k + 3
+                } else {
+                    k + 2
+                };
+                if !actor(y) {
+                    continue;
+                }
+                let (_, _, ents) = st.group(y);
+                let s0 = if start > 0 && matches!(st.low(start - 1), Some("the" | "a" | "an")) {
+                    start - 1
+                } else {
+                    start
+                };
+                (ents, s0)
+            } else {
+                continue;
+            };
+        // Who holds it: an apposition before ("China, North Korea's main ally"), the subject
+        // of "is/has been" ("Russia has been ..."), or the name right after ("its ally
+        // Israel").
+        let holder = if phrase_start >= 2
+            && st.low(phrase_start - 1) == Some(",")
+            && actor(phrase_start - 2)
+        {
+            Some(st.group(phrase_start - 2).2)
+        } else if phrase_start >= 2
+            && (phrase_start.saturating_sub(3)..phrase_start).any(|j| {
+                st.low(j).is_some_and(|w| {
+                    BE_FORMS.contains(&w) || w == "remains" || w == "remained" || w == "became"
+                })
+            })
+            && let Some((_, xs)) = find_subject(st, phrase_start, true)
+        {
+            Some(xs)
+        } else if actor(k + 1) && st.low(k + 1).is_none() {
+            Some(st.group(k + 1).2)
+        } else {
+            None
+        };
+        let Some(holder) = holder else { continue };
+        for &a in &holder {
+            for &b in &of {
+                if a != b
+                    && st.doc.ents[a as usize].kind.is_actor()
+                    && st.doc.ents[b as usize].kind.is_actor()
+                {
+                    facts.push(asserted(
+                        st,
+                        Relation::Supports,
+                        a,
+                        b,
+                        st.low(k).unwrap_or("ally"),
+                    ));
+                }
+            }
+        }
+    }
+}
+
 fn possession(st: &Sent, facts: &mut Vec<Fact>) {
     let doc = st.doc;
     for u in 1..st.units.len() {
