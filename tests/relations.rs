@@ -2241,3 +2241,70 @@ fn a_verb_after_a_relative_clause_with_commas_has_its_antecedent_as_subject() {
     expect(text, "Russia", "supports", "Nicolás Maduro", "asserted");
     expect_none(text, "Sukhoi", "supports", "Nicolás Maduro");
 }
+
+#[test]
+fn weapons_named_after_including_armed_with_relied_on_and_arsenals() {
+    expect(
+        "China has built up a large arsenal of intermediate-range missiles, including the DF-26.",
+        "China",
+        "uses",
+        "DF-26",
+        "asserted",
+    );
+    expect(
+        "Four American destroyers armed with Tomahawk cruise missiles are in the Mediterranean.",
+        "United States",
+        "uses",
+        "Tomahawk",
+        "asserted",
+    );
+    expect(
+        "The US military relied on B-52 bombers.",
+        "United States",
+        "uses",
+        "B-52",
+        "asserted",
+    );
+    expect(
+        "Washington accuses Moscow of fielding the 9M729.",
+        "Russia",
+        "uses",
+        "9M729",
+        "asserted",
+    );
+    // Armed with a weapon is not supplying it.
+    expect_none(
+        "Four American destroyers armed with Tomahawk cruise missiles are in the Mediterranean.",
+        "United States",
+        "supplies",
+        "Tomahawk",
+    );
+}
+
+#[test]
+fn supplies_to_an_unnamed_or_pronoun_recipient() {
+    expect(
+        "The UAE provided his forces with Chinese-made Wing Loong drones.",
+        "United Arab Emirates",
+        "supplies",
+        "Wing Loong",
+        "asserted",
+    );
+    expect(
+        "Russia sold it Su-30 fighter jets.",
+        "Russia",
+        "supplies",
+        "Su-30",
+        "asserted",
+    );
+}
+
+#[test]
+fn a_second_predicate_after_and_shares_the_clause_subject() {
+    let text = "Russia has lent Caracas billions of dollars and sold it Su-30 fighter jets.";
+    expect(text, "Russia", "supplies", "Su-30", "asserted");
+    expect_none(text, "Venezuela", "supplies", "Su-30");
+    let text = "Russia, which has lent Caracas billions of dollars and sold it Su-30 jets, backs Nicolas Maduro.";
+    expect(text, "Russia", "supplies", "Su-30", "asserted");
+    expect_none(text, "Venezuela", "supplies", "Su-30");
+}

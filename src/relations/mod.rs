@@ -584,6 +584,7 @@ fn match_elems(
             }
             let mut k = u;
             let mut skipped = 0;
+            let mut crossed_mention = false;
             // A "far" slot (gap 6 or more) may also cross "near", "in", "of"... inside the
             // target's noun phrase ("a strike on a depot near the city of Kursk").
             let far = *gap >= 6;
@@ -643,6 +644,7 @@ fn match_elems(
                         break;
                     }
                     skipped += 1;
+                    crossed_mention = true;
                     k += 1;
                     continue;
                 }
@@ -653,8 +655,14 @@ fn match_elems(
                     continue;
                 }
                 // "five Republican senators, including Lindsey Graham": the named members of
-                // an unnamed group.
-                if *slot == Slot::Y && st.low(k) == Some(",") && k > u {
+                // an unnamed group. For a weapon, the group is a kind of weapon ("missiles,
+                // including the DF-26"), not a name ("shipments to Ukraine, including").
+                let group_named = match slot {
+                    Slot::Y => true,
+                    Slot::W => !crossed_mention || st.is(cat::WEAPON_NOUN, k - 1),
+                    _ => false,
+                };
+                if group_named && st.low(k) == Some(",") && k > u {
                     match (st.low(k + 1), st.low(k + 2)) {
                         (Some("including" | "among" | "notably"), _) => {
                             k += 2;
@@ -714,6 +722,9 @@ fn match_elems(
 /// Looks left from unit `t` for the actor: the nearest mention group not governed by a
 /// preposition, through auxiliaries, adverbs, relative pronouns and a complementiser.
 fn find_subject(st: &Sent, t: usize, actors_only: bool) -> Option<(usize, Vec<u32>)> {
+    if let Some(found) = coordinated_subject(st, t, actors_only) {
+        return Some(found);
+    }
     let mut u = t;
     let mut steps = 0;
     let mut crossed_that = false;
@@ -1014,6 +1025,49 @@ fn find_subject(st: &Sent, t: usize, actors_only: bool) -> Option<(usize, Vec<u3
         }
     }
     None
+}
+
+/// "Russia lent Caracas billions and sold it jets": a verb right after "and" (adverbs
+/// between) is a second predicate of the clause, whose subject opens it.
+fn coordinated_subject(st: &Sent, t: usize, actors_only: bool) -> Option<(usize, Vec<u32>)> {
+    let w = st.low(t)?;
+    if !rules::is_participle(w) || w.ends_with("ing") || w.ends_with('s') {
+        return None;
+    }
+    let mut a = t;
+    while a > 0
+        && st
+            .low(a - 1)
+            .is_some_and(|w| w.ends_with("ly") || matches!(w, "also" | "then" | "later"))
+    {
+        a -= 1;
+    }
+    if a < 2 || st.low(a - 1) != Some("and") {
+        return None;
+    }
+    let mut c = clause_start(st, a - 1);
+    if st.low(c) == Some("the") {
+        c += 1;
+    }
+    // "Russia, which has lent Caracas billions and sold it jets": the antecedent.
+    let relative = c >= 3
+        && matches!(st.low(c - 1), Some("which" | "who"))
+        && st.low(c - 2) == Some(",")
+        && st.ment(c - 3).is_some();
+    if relative {
+        c -= 3;
+    }
+    st.ment(c)?;
+    let (first, last, ents) = st.group(c);
+    // The subject's verb follows it (not "Trump and Putin met").
+    if !relative && last + 1 >= a - 1 {
+        return None;
+    }
+    let ents: Vec<u32> = ents
+        .into_iter()
+        .filter(|&e| !actors_only || st.doc.ents[e as usize].kind.is_actor())
+        .collect();
+    (!ents.is_empty()).then_some((first, ents))
 }
 
 /// A word that starts a time expression after "before"/"after": a number ("2:30"), a time
