@@ -614,3 +614,31 @@ fn a_person_and_his_own_organisation_do_not_meet() {
         edges(&x)
     );
 }
+
+#[test]
+fn a_party_named_with_a_legislator_gives_the_party_and_the_country() {
+    let x = run(
+        "2019-10-17",
+        "Republican Senator Lindsey Graham criticized Turkey.",
+    );
+    assert!(
+        has(&x, "Lindsey Graham", "official_of", "Republican Party"),
+        "{:?}",
+        edges(&x)
+    );
+    assert!(
+        has(&x, "Lindsey Graham", "official_of", "United States"),
+        "{:?}",
+        edges(&x)
+    );
+    // A party leader is not a legislator of the country by that title.
+    let x = run(
+        "2018-08-17",
+        "Labour leader Jeremy Corbyn called for a suspension of arms sales.",
+    );
+    assert!(
+        !has(&x, "Jeremy Corbyn", "official_of", "United Kingdom"),
+        "{:?}",
+        edges(&x)
+    );
+}

@@ -2308,3 +2308,51 @@ fn a_second_predicate_after_and_shares_the_clause_subject() {
     expect(text, "Russia", "supplies", "Su-30", "asserted");
     expect_none(text, "Venezuela", "supplies", "Su-30");
 }
+
+#[test]
+fn counterparts_named_by_demonyms_join_the_meeting() {
+    let text = "Mohammad Javad Zarif will meet Federica Mogherini and his British, French and German counterparts in Brussels.";
+    expect(
+        text,
+        "Mohammad Javad Zarif",
+        "plans_meeting_with",
+        "France",
+        "planned",
+    );
+    expect(
+        text,
+        "Federica Mogherini",
+        "plans_meeting_with",
+        "Germany",
+        "planned",
+    );
+    expect(
+        text,
+        "United Kingdom",
+        "plans_meeting_in",
+        "Brussels",
+        "planned",
+    );
+}
+
+#[test]
+fn a_party_modifying_a_named_group_is_not_a_participant() {
+    let text =
+        "Recep Tayyip Erdogan sat down with five Republican senators, including Lindsey Graham.";
+    expect(
+        text,
+        "Recep Tayyip Erdoğan",
+        "met_with",
+        "Lindsey Graham",
+        "asserted",
+    );
+    expect_none(text, "Recep Tayyip Erdoğan", "met_with", "Republican Party");
+    // A place after a preposition is no group's modifier.
+    expect(
+        "Hamas fired rockets at Israel during the fighting, including M-75 rockets.",
+        "Hamas",
+        "attacked",
+        "Israel",
+        "asserted",
+    );
+}

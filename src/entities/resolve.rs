@@ -1199,15 +1199,36 @@ fn role_fact(
         doc.ents[person as usize].country = Some(of);
     }
     let trigger = class.replace('_', " ");
+    let modality = if elect {
+        Modality::Planned
+    } else {
+        Modality::Asserted
+    };
+    // "Republican Senator Lindsey Graham": a legislator of the party's country too.
+    if let EntKey::Dict(o) = doc.ents[of as usize].key
+        && of_kind == Kind::Organisation
+        && matches!(class, "senator" | "legislator" | "legislative_leader")
+        && dict.entry(o).subtype == "party"
+        && let Some(c) = dict.entry(o).country
+    {
+        let country = doc.dict_entity(dict, c);
+        if doc.ents[person as usize].country.is_none() {
+            doc.ents[person as usize].country = Some(country);
+        }
+        doc.add_fact(Fact {
+            rel: Relation::OfficialOf,
+            src: person,
+            dst: country,
+            modality,
+            sent: s as u32,
+            trigger: trigger.clone(),
+        });
+    }
     doc.add_fact(Fact {
         rel,
         src: person,
         dst: of,
-        modality: if elect {
-            Modality::Planned
-        } else {
-            Modality::Asserted
-        },
+        modality,
         sent: s as u32,
         trigger,
     });

@@ -251,6 +251,23 @@ impl Sent<'_, '_> {
             if group(a) && group(b) {
                 return true;
             }
+            // "Mogherini and his British, French and German counterparts": a possessive before
+            // the demonyms of a plural title joins them to the list.
+            let possessive = self.ment(a).is_some_and(|m| {
+                let m = &self.doc.mentions[m];
+                m.kind == MentionKind::Pronoun
+                    && matches!(
+                        self.doc.mention_text(m).to_lowercase().as_str(),
+                        "his" | "her" | "their"
+                    )
+            });
+            if possessive
+                && self
+                    .ment(b)
+                    .is_some_and(|m| self.doc.mentions[m].kind == MentionKind::Demonym)
+            {
+                return true;
+            }
             // Adjacent mentions: only when the text between them is a joiner.
             // A spaced dash is punctuation ("ERBIL, Iraq - U.S. Defense Secretary Ash
             // Carter"), not a joiner ("US-North Korea").
@@ -600,9 +617,25 @@ fn match_elems(
                         );
                     // A possessor: "the country's Mykolaiv region" is the region.
                     let (_, glast, _) = st.group(k);
-                    let possessor = matches!(st.low(glast + 1), Some("'s") | Some("'"))
+                    let possessor = (matches!(st.low(glast + 1), Some("'s") | Some("'"))
                         && (glast + 2..(glast + 5).min(st.units.len()))
-                            .any(|j| st.ment(j).is_some());
+                            .any(|j| st.ment(j).is_some()))
+                        // A modifier of a group whose members are named: "five Republican
+                        // senators, including Lindsey Graham".
+                        || (*slot == Slot::Y && {
+                            let mut j = glast + 1;
+                            while j < glast + 4
+                                && st.low(j).is_some_and(|w| {
+                                    w.starts_with(char::is_lowercase) && !PREPOSITIONS.contains(&w)
+                                })
+                            {
+                                j += 1;
+                            }
+                            j > glast + 1
+                                && st.low(j - 1).is_some_and(|w| w.ends_with('s'))
+                                && st.low(j) == Some(",")
+                                && matches!(st.low(j + 1), Some("including" | "among" | "notably" | "such"))
+                        });
                     if !determiner && !possessor && slot_ok(kind, *slot) {
                         let (_, mut last, ents) = st.group(k);
                         let mut ents: Vec<u32> = ents
@@ -636,7 +669,11 @@ fn match_elems(
                         *cap.slot_mut(*slot) = saved;
                     }
                     if determiner || possessor {
-                        k = if possessor { glast + 2 } else { k + 1 };
+                        k = if possessor && matches!(st.low(glast + 1), Some("'s" | "'")) {
+                            glast + 2
+                        } else {
+                            glast + 1
+                        };
                         continue;
                     }
                     // A weapon slot may skip other mentions in the noun phrase ("US Patriot").
