@@ -2356,3 +2356,46 @@ fn a_party_modifying_a_named_group_is_not_a_participant() {
         "asserted",
     );
 }
+
+#[test]
+fn a_deadline_to_destroy_a_weapon_is_no_supply() {
+    expect_none(
+        "Washington gave Moscow six months to destroy the 9M729.",
+        "United States",
+        "supplies",
+        "9M729",
+    );
+    // A real transfer still counts.
+    expect(
+        "Washington gave Kyiv more Patriot missiles.",
+        "United States",
+        "supplies",
+        "Patriot",
+        "asserted",
+    );
+}
+
+#[test]
+fn co_hosts_of_talks_do_not_negotiate_with_each_other() {
+    expect_none(
+        "Russia and Turkey hosted indirect talks between the two rival sides in Moscow.",
+        "Russia",
+        "negotiates_with",
+        "Turkey",
+    );
+    // Two parties holding talks do.
+    expect(
+        "Russia and Turkey held talks in Moscow.",
+        "Russia",
+        "negotiates_with",
+        "Turkey",
+        "asserted",
+    );
+}
+
+#[test]
+fn a_new_clause_after_a_comma_ends_a_passive_agent_list() {
+    let text = "Khalifa Haftar is backed by the United Arab Emirates and Egypt, and U.N. experts have said so.";
+    expect(text, "Egypt", "supports", "Khalifa Haftar", "asserted");
+    expect_none(text, "United Nations", "supports", "Khalifa Haftar");
+}

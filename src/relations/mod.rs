@@ -367,11 +367,29 @@ impl Sent<'_, '_> {
             // ", and China's foreign ministry said ...": a name after a comma and a verb
             // after it opens a new clause, not the next item of a list.
             let new_clause = |k: usize| {
+                // "..., and U.N. experts have said": a plural noun may stand between.
+                let v = if self.low(k + 1).is_some_and(|w| {
+                    w.len() > 3 && w.ends_with('s') && w.starts_with(char::is_lowercase)
+                }) {
+                    k + 2
+                } else {
+                    k + 1
+                };
                 (last + 1..k).any(|j| self.low(j) == Some(","))
-                    && (self.is(cat::SPEECH_VERB, k + 1)
+                    && (self.is(cat::SPEECH_VERB, v)
                         || matches!(
-                            self.low(k + 1),
-                            Some("has" | "had" | "was" | "were" | "is" | "are" | "will" | "would")
+                            self.low(v),
+                            Some(
+                                "has"
+                                    | "had"
+                                    | "have"
+                                    | "was"
+                                    | "were"
+                                    | "is"
+                                    | "are"
+                                    | "will"
+                                    | "would"
+                            )
                         ))
             };
             match found {
@@ -571,10 +589,22 @@ fn match_elems(
                     break;
                 }
             }
+            // Before a weapon, the gap stops at an infinitive: "gave Moscow six months to
+            // destroy the 9M729" gives nothing.
+            let before_weapon = matches!(elems.get(i + 1), Some(Elem::Slot { slot: Slot::W, .. }));
             for k in u..=limit {
                 // A failed match leaves `cap` as it was: no copy needed.
                 if match_elems(st, elems, i + 1, k, cap, passive) {
                     return true;
+                }
+                if before_weapon
+                    && st.low(k) == Some("to")
+                    && st.low(k + 1).is_some_and(|w| {
+                        w.chars().all(|c| c.is_ascii_lowercase())
+                            && !matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her")
+                    })
+                {
+                    break;
                 }
                 if k >= st.units.len()
                     || !(st.is_filler(k)
@@ -2396,6 +2426,12 @@ fn emit(
                     Some("bilateral" | "separate" | "individual" | "one-on-one")
                 )
             });
+            let hosts = (t0.saturating_sub(3)..t0).any(|k| {
+                matches!(
+                    st.low(k),
+                    Some("hosted" | "hosts" | "host" | "hosting" | "brokered" | "mediated")
+                )
+            });
             let mut pairs = Vec::new();
             for i in 0..all.len() {
                 for j in i + 1..all.len() {
@@ -2404,6 +2440,11 @@ fn emit(
                         continue;
                     }
                     if cap.x_party.contains(&a) && cap.x_party.contains(&b) {
+                        continue;
+                    }
+                    // "Russia and Turkey hosted talks between the two sides": the hosts deal
+                    // with the sides, not with each other.
+                    if (p.between || hosts) && src.contains(&a) && src.contains(&b) {
                         continue;
                     }
                     // Compatriots on the two sides of the trigger do talk ("Trump told
