@@ -2399,3 +2399,33 @@ fn a_new_clause_after_a_comma_ends_a_passive_agent_list() {
     expect(text, "Egypt", "supports", "Khalifa Haftar", "asserted");
     expect_none(text, "United Nations", "supports", "Khalifa Haftar");
 }
+
+#[test]
+fn a_call_with_two_people_is_a_call_with_each() {
+    let text = "Mike Pompeo spoke by phone with Indian External Affairs Minister Sushma Swaraj and Pakistani Foreign Minister Shah Mehmood Qureshi.";
+    expect(
+        text,
+        "Mike Pompeo",
+        "spoke_with",
+        "Sushma Swaraj",
+        "asserted",
+    );
+    expect(
+        text,
+        "Mike Pompeo",
+        "spoke_with",
+        "Shah Mahmood Qureshi",
+        "asserted",
+    );
+    expect_none(text, "Sushma Swaraj", "spoke_with", "Shah Mahmood Qureshi");
+    // The demonym before a title is the title's, not a party to the call.
+    expect_none(text, "Mike Pompeo", "spoke_with", "India");
+    // Two people who talk with each other still do.
+    expect(
+        "Sushma Swaraj and Shah Mehmood Qureshi spoke by phone.",
+        "Sushma Swaraj",
+        "spoke_with",
+        "Shah Mahmood Qureshi",
+        "asserted",
+    );
+}

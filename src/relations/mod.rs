@@ -2447,6 +2447,16 @@ fn emit(
                     if (p.between || hosts) && src.contains(&a) && src.contains(&b) {
                         continue;
                     }
+                    // "spoke by phone with A and B": a call with each, not one between them.
+                    if rel == Relation::SpokeWith
+                        && !src.is_empty()
+                        && dst.contains(&a)
+                        && dst.contains(&b)
+                        && !src.contains(&a)
+                        && !src.contains(&b)
+                    {
+                        continue;
+                    }
                     // Compatriots on the two sides of the trigger do talk ("Trump told
                     // Tillerson"); within one group ("Trump and Vance called Putin") they
                     // are not a pair.
