@@ -642,3 +642,26 @@ fn a_party_named_with_a_legislator_gives_the_party_and_the_country() {
         edges(&x)
     );
 }
+
+#[test]
+fn an_object_pronoun_after_a_speech_verb_is_not_the_speaker() {
+    let x = run(
+        "2018-06-12",
+        "Donald Trump met Lee Hsien Loong at the Istana. \"It will work out,\" Trump told him over lunch.",
+    );
+    assert!(
+        has(&x, "Donald Trump", "spoke_with", "Lee Hsien Loong"),
+        "{:?}",
+        edges(&x)
+    );
+    // "Putin said Trump had called him": the speaker is someone else than the caller.
+    let x = run(
+        "2018-06-12",
+        "Vladimir Putin said Donald Trump had called him on Friday.",
+    );
+    assert!(
+        has(&x, "Donald Trump", "spoke_with", "Vladimir Putin"),
+        "{:?}",
+        edges(&x)
+    );
+}

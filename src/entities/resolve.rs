@@ -1656,6 +1656,7 @@ fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
                 }
             };
             let mut target;
+            let mut excluded: Vec<u32> = Vec::new();
             // The mentions of a sentence, with the pronouns resolved so far ("he ... he"):
             // both lists are in sentence order.
             let in_sentence = |ps: usize| {
@@ -1728,7 +1729,7 @@ fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
                                 | "\""
                                 | "\u{201c}"
                                 | "\u{201d}"
-                        ) && !doc.is(cat::SPEECH_VERB, k)
+                        ) && (!doc.is(cat::SPEECH_VERB, k) || k + 1 == t)
                     })
                 };
                 target = here
@@ -1736,6 +1737,9 @@ fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
                     .filter(|m| !(object && person && same_clause(m)))
                     .max_by_key(|m| m.start)
                     .map(|m| m.ent);
+                if object && person {
+                    excluded.extend(here.iter().filter(|m| same_clause(m)).map(|m| m.ent));
+                }
             }
             // "During his visit to Warsaw, Pence ...": a pronoun in a leading phrase set off
             // by a comma looks ahead to the subject after the comma.
@@ -1766,8 +1770,9 @@ fn pronouns(dict: &Dictionary, doc: &mut Doc, inside_quotes: bool) {
                     // The subject: the first fitting name after a leading phrase ("Sitting
                     // beside the president, Rutte hinted..."), else the first.
                     let lead = leading_phrase_end(doc, s - back);
+                    // An object pronoun is not its own clause's subject ("Trump told him").
                     if let Some(m) = in_sentence(s - back)
-                        .filter(|m| ok(doc, m))
+                        .filter(|m| ok(doc, m) && !excluded.contains(&m.ent))
                         .min_by_key(|m| (lead.is_some_and(|e| m.start < e), m.start))
                     {
                         target = Some(m.ent);
