@@ -665,3 +665,82 @@ fn an_object_pronoun_after_a_speech_verb_is_not_the_speaker() {
         edges(&x)
     );
 }
+
+#[test]
+fn a_historical_state_is_a_country_even_with_an_organisation_word() {
+    let x = run("2023-04-04", "Finland fought the Soviet Union in 1939.");
+    assert!(
+        has(&x, "Finland", "at_war_with", "Soviet Union"),
+        "{:?}",
+        edges(&x)
+    );
+    assert!(
+        labels(&x, "country").contains(&"Soviet Union".to_string()),
+        "{:?}",
+        labels(&x, "organisation")
+    );
+}
+
+#[test]
+fn the_chief_of_an_armed_group_is_its_head_not_the_countrys_leader() {
+    let x = run(
+        "2023-06-24",
+        "The Wagner chief halted his march on Moscow, Alexander Lukashenko said.",
+    );
+    assert!(
+        has(&x, "Yevgeny Prigozhin", "official_of", "Wagner Group"),
+        "{:?}",
+        edges(&x)
+    );
+    assert!(
+        !has(&x, "Vladimir Putin", "official_of", "Wagner Group"),
+        "{:?}",
+        edges(&x)
+    );
+}
+
+#[test]
+fn a_title_of_an_unknown_body_gives_no_role() {
+    let x = run(
+        "2023-06-24",
+        "Chechen leader Ramzan Kadyrov said his forces were ready.",
+    );
+    assert!(
+        !has(&x, "Ramzan Kadyrov", "leader_of", "Russia"),
+        "{:?}",
+        edges(&x)
+    );
+    // A known country before the title still gives it.
+    let x = run(
+        "2023-06-24",
+        "Russian President Vladimir Putin said his forces were ready.",
+    );
+    assert!(
+        has(&x, "Vladimir Putin", "leader_of", "Russia"),
+        "{:?}",
+        edges(&x)
+    );
+}
+
+#[test]
+fn a_title_with_a_posting_belongs_to_the_name_after_it() {
+    let x = run(
+        "2015-02-12",
+        "It was signed by Leonid Kuchma, Russia's ambassador to Kiev Mikhail Zurabov and Heidi Tagliavini.",
+    );
+    assert!(
+        has(&x, "Mikhail Zurabov", "official_of", "Russia"),
+        "{:?}",
+        edges(&x)
+    );
+    assert!(
+        !has(&x, "Leonid Kuchma", "official_of", "Russia"),
+        "{:?}",
+        edges(&x)
+    );
+    assert!(
+        node(&x, "Heidi Tagliavini").is_some(),
+        "{:?}",
+        labels(&x, "person")
+    );
+}

@@ -2429,3 +2429,65 @@ fn a_call_with_two_people_is_a_call_with_each() {
         "asserted",
     );
 }
+
+#[test]
+fn shooting_down_a_countrys_aircraft_attacks_the_country_and_uses_nothing() {
+    let text = "Azerbaijan shot down a Russian Mi-24 helicopter over Armenia.";
+    expect(text, "Azerbaijan", "attacked", "Russia", "asserted");
+    expect_none(text, "Azerbaijan", "uses", "Mi-24");
+}
+
+#[test]
+fn pledges_torn_up_contracts_named_wars_and_adjectival_demonyms() {
+    expect(
+        "Britain pledged 14 of its Challenger 2 tanks.",
+        "United Kingdom",
+        "supplies",
+        "Challenger 2",
+        "planned",
+    );
+    expect(
+        "Australia is tearing up a contract with France.",
+        "Australia",
+        "signed_agreement_with",
+        "France",
+        "negated",
+    );
+    expect_none(
+        "China accused Washington and Canberra of a Cold War mentality.",
+        "United States",
+        "at_war_with",
+        "Australia",
+    );
+    expect_none(
+        "Dmitry Peskov called the U.S. and German plans disastrous.",
+        "Dmitry Peskov",
+        "spoke_with",
+        "Germany",
+    );
+    // A call with the country itself still counts.
+    expect(
+        "Emmanuel Macron called Germany on Friday.",
+        "Emmanuel Macron",
+        "spoke_with",
+        "Germany",
+        "asserted",
+    );
+}
+
+#[test]
+fn a_venue_search_stops_at_a_new_clause() {
+    expect_none(
+        "Leaders agree on a ceasefire after all-night Minsk talks, fighting rages at Debaltseve.",
+        "Belarus",
+        "plans_meeting_in",
+        "Debaltseve",
+    );
+    expect(
+        "Joe Biden met Vladimir Putin, the Russian president, in Geneva.",
+        "Joe Biden",
+        "met_in",
+        "Geneva",
+        "asserted",
+    );
+}

@@ -6,7 +6,7 @@ use super::unknown::Found;
 use super::{Doc, EntKey, Fact, Mention, MentionKind, RawMatch};
 use crate::dict::cat;
 use crate::dict::{Dictionary, EntryId, Form, Gender};
-use crate::model::{Kind, Modality, Relation};
+use crate::model::{Date, Kind, Modality, Relation};
 use crate::text::name_key;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -920,8 +920,29 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
                     after_end = doc.tok_at(doc.mentions[mi].end);
                 }
             }
-            // The person after the title (one comma allowed: "adviser, Chung Eui-yong").
+            // The person after the title (one comma allowed: "adviser, Chung Eui-yong"), or
+            // after its posting ("ambassador to Kiev Mikhail Zurabov").
             let mut p = after_end;
+            if p + 2 < r.end && doc.low(p) == "to" {
+                let t = if doc.low(p + 1) == "the" {
+                    p + 2
+                } else {
+                    p + 1
+                };
+                if let Some(mi) = mention_starting_at(doc, t)
+                    && matches!(
+                        doc.ents[doc.mentions[mi].ent as usize].kind,
+                        Kind::Country | Kind::Place | Kind::Organisation
+                    )
+                {
+                    let q = doc.tok_at(doc.mentions[mi].end);
+                    if mention_starting_at(doc, q).is_some_and(|pm| {
+                        doc.ents[doc.mentions[pm].ent as usize].kind == Kind::Person
+                    }) {
+                        p = q;
+                    }
+                }
+            }
             let comma = p < r.end && doc.low(p) == ",";
             if comma {
                 p += 1;
@@ -947,10 +968,23 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
                     doc.mentions[mi].modifier = true;
                 }
                 let of_ent = of_mention.map(|mi| doc.mentions[mi].ent);
-                role_fact(
-                    dict, doc, person_ent, of_ent, &class, leader, generic, implies, former, elect,
-                    s,
-                );
+                // "Chechen leader Ramzan Kadyrov": a title of a body the dictionaries do not
+                // know (an unknown capitalised word right before it) gives no role.
+                let unknown_body = of_ent.is_none()
+                    && a > r.start
+                    && doc.toks.toks[a - 1].cap
+                    && doc.tok_text(a - 1).chars().all(char::is_alphabetic)
+                    && doc.mention_covering(doc.toks.toks[a - 1].start).is_none()
+                    && !doc.is(
+                        cat::TITLE_FIRST | cat::TITLE_MODIFIER | cat::FORMER_MARKER | cat::NOT_NAME,
+                        a - 1,
+                    );
+                if !unknown_body {
+                    role_fact(
+                        dict, doc, person_ent, of_ent, &class, leader, generic, implies, former,
+                        elect, s,
+                    );
+                }
                 continue;
             }
             // A title standing for its holder: "the Russian leader", "the US President".
@@ -1044,6 +1078,38 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
 
 /// The holder of a title at the article's date: a person of the article first, else the
 /// dictionary's holder.
+/// The head of organisation `org` at `date`: the holder of its highest role by title (head,
+/// leader, chair, president, secretary general, then director or commander); no deputy.
+fn org_head(dict: &Dictionary, org: EntryId, date: Option<Date>) -> Option<EntryId> {
+    const RANKS: [&str; 10] = [
+        "head",
+        "leader",
+        "chief",
+        "chair",
+        "president",
+        "secretary general",
+        "secretary-general",
+        "founder",
+        "director",
+        "commander",
+    ];
+    dict.roles
+        .iter()
+        .filter(|r| r.of == org && r.active(date))
+        .filter_map(|r| {
+            let t = r.title.to_lowercase();
+            if t.contains("deputy") || t.contains("vice") || t.contains("spokes") {
+                return None;
+            }
+            RANKS
+                .iter()
+                .position(|k| t.contains(k))
+                .map(|i| (i, r.person))
+        })
+        .min_by_key(|&(i, _)| i)
+        .map(|(_, p)| p)
+}
+
 fn title_holder(
     dict: &Dictionary,
     doc: &mut Doc,
@@ -1060,6 +1126,18 @@ fn title_holder(
             let EntKey::Dict(mut of_entry) = key else {
                 return None;
             };
+            // "the Wagner chief", "the Hamas leader": the head of a body that is not part of a
+            // government.
+            if generic
+                && dict.entry(of_entry).kind == Kind::Organisation
+                && !matches!(
+                    dict.entry(of_entry).subtype.as_str(),
+                    "government" | "ministry" | "military" | "legislature"
+                )
+            {
+                let head = org_head(dict, of_entry, date)?;
+                return Some(doc.dict_entity(dict, head));
+            }
             // "the Kremlin chief": the organisation's country.
             if generic
                 && dict.entry(of_entry).kind == Kind::Organisation
@@ -1293,11 +1371,26 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
         };
         // "Theresa May, French President Emmanuel Macron and ...": a title followed by a name
         // is that name's title, the next item of a list, not an apposition.
-        if t + n < r.end
-            && mention_starting_at(doc, t + n)
+        let person_at = |k: usize| {
+            mention_starting_at(doc, k)
                 .is_some_and(|mi| doc.ents[doc.mentions[mi].ent as usize].kind == Kind::Person)
-        {
+        };
+        if t + n < r.end && person_at(t + n) {
             continue;
+        }
+        // So is a title whose posting comes first: "Kuchma, Russia's ambassador to Kiev
+        // Mikhail Zurabov and ...".
+        if t + n + 2 < r.end && doc.low(t + n) == "to" {
+            let k = if doc.low(t + n + 1) == "the" {
+                t + n + 2
+            } else {
+                t + n + 1
+            };
+            if let Some(pm) = mention_starting_at(doc, k)
+                && person_at(doc.tok_at(doc.mentions[pm].end))
+            {
+                continue;
+            }
         }
         let former = (np_start..t + n).any(|k| doc.is(cat::FORMER_MARKER, k));
         let mut e = t + n;

@@ -417,7 +417,10 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
         let first_cap = words.first().copied();
         // Organisations: a suffix word at the end ("Polish Armament Agency") or at the start
         // followed by "of" ("Ministry of Foreign Affairs").
-        let org_end = dict.lexicon.is(cat::ORG_SUFFIX, last_low) && cx.is_cap_word(j - 1);
+        // The suffix must not end a country's name ("Soviet Union" is a country).
+        let org_end = dict.lexicon.is(cat::ORG_SUFFIX, last_low)
+            && cx.is_cap_word(j - 1)
+            && cx.covered_country(j - 1).is_none();
         let org_start = first_cap
             .is_some_and(|f| cx.doc.is(cat::ORG_SUFFIX, f) && f + 1 < j && cx.low(f + 1) == "of");
         let nonsuffix_words = lows
@@ -461,8 +464,20 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
             continue;
         }
         if has_country {
-            // A country mention not part of an organisation stays a country.
-            i = j.max(start + 1);
+            // A country mention not part of an organisation stays a country; what follows it
+            // is looked at again ("ambassador to Kiev Mikhail Zurabov").
+            let after_country = absorbed
+                .iter()
+                .filter(|&&ri| {
+                    cx.raw[ri]
+                        .cands
+                        .iter()
+                        .any(|c| dict.entry(c.entry).kind == Kind::Country)
+                })
+                .map(|&ri| doc.tok_at(cx.raw[ri].end))
+                .max()
+                .unwrap_or(j);
+            i = after_country.min(j).max(start + 1);
             continue;
         }
         let next_low = if j < r.end { cx.low(j) } else { "" };

@@ -682,9 +682,13 @@ fn match_elems(
                                 .find(|&j| st.ment(j).is_some())
                         {
                             let (_, hl, more) = st.group(h);
+                            // Not a weapon: "shot down a Russian Mi-24" hit Russia.
                             let more: Vec<u32> = more
                                 .into_iter()
-                                .filter(|&e| slot_ok(st.doc.ents[e as usize].kind, *slot))
+                                .filter(|&e| {
+                                    let kd = st.doc.ents[e as usize].kind;
+                                    slot_ok(kd, *slot) && kd != Kind::Weapon
+                                })
                                 .collect();
                             if !more.is_empty() {
                                 ents = more;
@@ -1404,6 +1408,22 @@ fn light_verb(w: &str) -> bool {
             | "welcomed"
             | "requested"
             | "proposed"
+            // Undoing one: "is tearing up a contract with France".
+            | "tearing"
+            | "tore"
+            | "torn"
+            | "scrapped"
+            | "scrapping"
+            | "cancelled"
+            | "canceled"
+            | "cancelling"
+            | "suspended"
+            | "suspending"
+            | "abandoned"
+            | "ditched"
+            | "rejected"
+            | "broke"
+            | "breaking"
     )
 }
 
@@ -1858,13 +1878,14 @@ pub fn extract(dict: &Dictionary, rules: &Rules, doc: &mut Doc) {
     if trace() {
         for m in &doc.mentions {
             eprintln!(
-                "mention s{} {:?} {:?} -> {} ({:?}{})",
+                "mention s{} {:?} {:?} -> {} ({:?}{}) {:?}",
                 m.sent,
                 doc.mention_text(m),
                 m.kind,
                 doc.ents[m.ent as usize].label,
                 doc.ents[m.ent as usize].kind,
-                if m.modifier { ", modifier" } else { "" }
+                if m.modifier { ", modifier" } else { "" },
+                doc.ents[m.ent as usize].key
             );
         }
     }
@@ -1935,6 +1956,11 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
         let Some(cands) = rules.by_trigger.get(w) else {
             continue;
         };
+        // A named war is history, not a war between the sentence's parties: "a Cold War
+        // mentality", "since World War II".
+        if matches!(w, "war" | "wars") && st.is_cap(u) && u > 0 && st.is_cap(u - 1) {
+            continue;
+        }
         for &(pi, ai) in cands {
             let p: &Pattern = &rules.patterns[pi];
             let Elem::Lit { alts, .. } = &p.elems[p.trigger] else {
@@ -2277,6 +2303,23 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                 } else if matches!(outer, Modality::Planned | Modality::Possible) {
                     m = outer;
                 }
+            }
+            // "called the U.S. and German plans disastrous", "told Russian reporters": a
+            // demonym before a noun describes it; the call is not with that country.
+            if p.outputs.iter().all(|o| o.rel == Relation::SpokeWith)
+                && cap.end > 0
+                && !cap.y.is_empty()
+                && st
+                    .ment(cap.end - 1)
+                    .is_some_and(|m| doc.mentions[m].kind == MentionKind::Demonym)
+                && st.low(cap.end).is_some_and(|w| {
+                    w.starts_with(char::is_lowercase)
+                        && w.chars().all(char::is_alphabetic)
+                        && !PREPOSITIONS.contains(&w)
+                        && !matches!(w, "and" | "or")
+                })
+            {
+                continue;
             }
             emit(dict, st, p, &cap, m, future, u, after, facts);
             // "met Netanyahu in Jerusalem and Abbas in Ramallah": a second object with a venue
@@ -2630,6 +2673,32 @@ fn venue(
     let end = (from + 12).min(st.units.len());
     while u < end {
         if st.is_boundary(u) && st.low(u) != Some("by") {
+            break;
+        }
+        // A comma before another clause ("Minsk talks, fighting rages at Debaltseve"); an
+        // apposition ("Putin, the Russian president, in Moscow") goes on.
+        if st.low(u) == Some(",")
+            && st.low(u + 1).is_some_and(|w| {
+                w.starts_with(char::is_lowercase)
+                    && !matches!(
+                        w,
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "in"
+                            | "at"
+                            | "on"
+                            | "during"
+                            | "along"
+                            | "together"
+                            | "alongside"
+                    )
+            })
+        {
             break;
         }
         // "negotiations to end the war in Ukraine": the place belongs to the noun before it.
