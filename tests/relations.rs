@@ -2491,3 +2491,28 @@ fn a_venue_search_stops_at_a_new_clause() {
         "asserted",
     );
 }
+
+#[test]
+fn the_meeting_with_a_venue_refers_to_the_last_meeting_told() {
+    let text = "Joe Biden met Vladimir Putin on Wednesday. The meeting at Villa La Grange lasted four hours.";
+    expect(text, "Joe Biden", "met_in", "Villa La Grange", "asserted");
+    expect(
+        text,
+        "Vladimir Putin",
+        "met_in",
+        "Villa La Grange",
+        "asserted",
+    );
+    let text = "Donald Trump will meet Kim Jong Un next week. The summit in Hanoi is their second.";
+    expect(text, "Kim Jong Un", "plans_meeting_in", "Hanoi", "planned");
+    // With no meeting told before, nobody is placed.
+    let x = run(
+        D,
+        "The meeting at Villa La Grange lasted four hours, Joe Biden said.",
+    );
+    assert!(
+        !edges(&x).iter().any(|e| e.contains("met_in")),
+        "{:?}",
+        edges(&x)
+    );
+}

@@ -3073,6 +3073,57 @@ fn attendance(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>
             }
         }
     }
+    // "The meeting at Villa La Grange lasted four hours": a definite meeting noun with a
+    // venue and no participants of its own is the last meeting the article told of.
+    let own_meeting = facts
+        .iter()
+        .rev()
+        .take_while(|f| f.sent == st.s as u32)
+        .any(|f| MEETING.contains(&f.rel));
+    if !own_meeting
+        && let Some(k) = (1..st.units.len()).find(|&k| {
+            st.low(k).is_some_and(|w| {
+                matches!(w, "meeting" | "summit" | "talks" | "session" | "encounter")
+            }) && (k.saturating_sub(3)..k).any(|j| st.low(j) == Some("the"))
+                && (k.saturating_sub(3)..k).all(|j| st.ment(j).is_none())
+        })
+        && let Some(v) = (k + 1..(k + 4).min(st.units.len())).find(|&v| {
+            matches!(st.low(v - 1), Some("in" | "at"))
+                && matches!(st.kind(v), Some(Kind::Place | Kind::Organisation))
+        })
+        && (k + 1..v).all(|j| st.ment(j).is_none())
+        && let Some(last) = facts.iter().rev().find(|f| {
+            matches!(f.rel, Relation::MetWith | Relation::PlansMeetingWith)
+                && (f.sent as usize) < st.s
+                && st.s - f.sent as usize <= 8
+        })
+    {
+        let (sent, rel) = (last.sent, last.rel);
+        let place = st.ent(v).unwrap();
+        let mut who: Vec<u32> = Vec::new();
+        for f in facts.iter().filter(|f| f.sent == sent && f.rel == rel) {
+            for e in [f.src, f.dst] {
+                if !who.contains(&e) && e != place {
+                    who.push(e);
+                }
+            }
+        }
+        let (vrel, modality) = if rel == Relation::MetWith {
+            (Relation::MetIn, Modality::Asserted)
+        } else {
+            (Relation::PlansMeetingIn, Modality::Planned)
+        };
+        for e in who {
+            facts.push(Fact {
+                rel: vrel,
+                src: e,
+                dst: place,
+                modality,
+                sent: st.s as u32,
+                trigger: st.low(k).unwrap_or("").to_string(),
+            });
+        }
+    }
     // "X ... during|at the (group's) (annual) summit|gathering in P".
     for d in 1..st.units.len() {
         if !matches!(st.low(d), Some("during" | "at")) {
