@@ -2516,3 +2516,63 @@ fn the_meeting_with_a_venue_refers_to_the_last_meeting_told() {
         edges(&x)
     );
 }
+
+#[test]
+fn agreements_signed_by_a_group_or_agreed_by_one() {
+    let text = "The agreement was signed by Vladimir Putin, Ilham Aliyev and Nikol Pashinyan.";
+    expect(
+        text,
+        "Ilham Aliyev",
+        "signed_agreement_with",
+        "Nikol Pashinyan",
+        "asserted",
+    );
+    expect(
+        text,
+        "Vladimir Putin",
+        "signed_agreement_with",
+        "Ilham Aliyev",
+        "asserted",
+    );
+    expect(
+        "Armenia and Azerbaijan agreed on Tuesday to end six weeks of fighting.",
+        "Armenia",
+        "signed_agreement_with",
+        "Azerbaijan",
+        "asserted",
+    );
+    // One party agreeing to something signs nothing with anyone.
+    let x = run(D, "Russia agreed to end the fighting in Syria.");
+    assert!(
+        !edges(&x)
+            .iter()
+            .any(|e| e.contains("signed_agreement_with")),
+        "{:?}",
+        edges(&x)
+    );
+}
+
+#[test]
+fn supplied_by_and_accused_forces() {
+    expect(
+        "Azerbaijan's advance was driven by Bayraktar TB2 drones supplied by Turkey.",
+        "Turkey",
+        "supplies",
+        "Bayraktar TB2",
+        "asserted",
+    );
+    expect(
+        "Separatist officials accused Ukrainian forces of firing on Donetsk.",
+        "Ukraine",
+        "attacked",
+        "Donetsk",
+        "asserted",
+    );
+    // Made by a company is no supply by it.
+    expect_none(
+        "Poland bought Patriot systems made by Raytheon.",
+        "Raytheon",
+        "supplies",
+        "Patriot",
+    );
+}

@@ -1940,6 +1940,7 @@ pub fn extract(dict: &Dictionary, rules: &Rules, doc: &mut Doc) {
         possession(&st, &mut facts);
         quoted_weapons(dict, &st, &mut facts, before);
         backing(&st, &mut facts);
+        supplied_by(&st, &mut facts);
         allies(&st, &mut facts);
         the_capital(dict, &st, &mut facts);
         attendance(dict, rules, &st, &mut facts);
@@ -3213,6 +3214,42 @@ fn backing(st: &Sent, facts: &mut Vec<Fact>) {
 }
 
 /// "Poland's Homar-K system", "American RQ-4A Global Hawks": the owner uses the weapon.
+/// "Bayraktar TB2 drones supplied by Turkey": a weapon with a reduced passive of supply.
+fn supplied_by(st: &Sent, facts: &mut Vec<Fact>) {
+    for u in 0..st.units.len() {
+        if st.kind(u) != Some(Kind::Weapon) {
+            continue;
+        }
+        // Past the weapon's noun ("drones"), at most two words.
+        let Some(v) = (u + 1..(u + 3).min(st.units.len())).find(|&k| {
+            st.low(k).is_some_and(|w| {
+                matches!(
+                    w,
+                    "supplied" | "provided" | "delivered" | "donated" | "sold" | "sent" | "given"
+                )
+            })
+        }) else {
+            continue;
+        };
+        if !(u + 1..v).all(|k| st.is(cat::WEAPON_NOUN, k)) || st.low(v + 1) != Some("by") {
+            continue;
+        }
+        let Some(x) = (v + 2..(v + 4).min(st.units.len())).find(|&k| st.ment(k).is_some()) else {
+            continue;
+        };
+        if !(v + 2..x).all(|k| matches!(st.low(k), Some("the"))) {
+            continue;
+        }
+        let (_, _, xs) = st.group(x);
+        let w = st.ent(u).unwrap();
+        for a in xs {
+            if st.doc.ents[a as usize].kind.is_actor() {
+                facts.push(asserted(st, Relation::Supplies, a, w, "supplied by"));
+            }
+        }
+    }
+}
+
 /// "China, North Korea's main ally", "Russia has been the most important foreign backer of
 /// Assad", "America's ally Israel": the holder of the role supports the one it is of.
 fn allies(st: &Sent, facts: &mut Vec<Fact>) {
