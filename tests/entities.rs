@@ -744,3 +744,36 @@ fn a_title_with_a_posting_belongs_to_the_name_after_it() {
         labels(&x, "person")
     );
 }
+
+#[test]
+fn an_envoy_posted_in_a_city_is_not_the_countrys_listed_ambassador() {
+    let x = run(
+        "2023-01-25",
+        "Russia's ambassador in Berlin, Sergei Nechayev, called the decision dangerous.",
+    );
+    assert!(
+        has(&x, "Sergei Nechayev", "official_of", "Russia"),
+        "{:?}",
+        edges(&x)
+    );
+    assert!(
+        !has(&x, "Vasily Nebenzia", "official_of", "Russia"),
+        "{:?}",
+        edges(&x)
+    );
+    // "at" after other titles is a place, not a posting: the holder stands.
+    let x = run(
+        "2025-10-17",
+        "Volodymyr Zelenskyy will meet the US President at the White House on Friday.",
+    );
+    assert!(
+        has(
+            &x,
+            "Volodymyr Zelenskyy",
+            "plans_meeting_with",
+            "Donald Trump"
+        ),
+        "{:?}",
+        edges(&x)
+    );
+}

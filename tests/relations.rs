@@ -2576,3 +2576,62 @@ fn supplied_by_and_accused_forces() {
         "Patriot",
     );
 }
+
+#[test]
+fn a_weapon_antecedent_of_a_relative_clause_fills_the_weapon_slot() {
+    let text = "Pakistan flew F-16s, which Washington sold to Islamabad under strict conditions.";
+    expect(text, "United States", "supplies", "F-16", "asserted");
+    expect(
+        text,
+        "United States",
+        "supplies_weapons_to",
+        "Pakistan",
+        "asserted",
+    );
+    expect(
+        "The Avangard hypersonic glide vehicle, which Russia has begun deploying, worries NATO.",
+        "Russia",
+        "uses",
+        "Avangard",
+        "asserted",
+    );
+}
+
+#[test]
+fn name_calling_is_criticism_not_a_call() {
+    let text = "Joe Biden called Vladimir Putin a killer in a television interview.";
+    expect(
+        text,
+        "Joe Biden",
+        "criticized",
+        "Vladimir Putin",
+        "asserted",
+    );
+    expect_none(text, "Joe Biden", "spoke_with", "Vladimir Putin");
+    expect(
+        "Sergei Nechayev called the German decision \"extremely dangerous\".",
+        "Sergei Nechayev",
+        "criticized",
+        "Germany",
+        "asserted",
+    );
+    // A plain call is still a call.
+    expect(
+        "Joe Biden called Vladimir Putin on Thursday.",
+        "Joe Biden",
+        "spoke_with",
+        "Vladimir Putin",
+        "asserted",
+    );
+}
+
+#[test]
+fn a_name_set_off_by_commas_before_the_verb_is_its_subject() {
+    expect(
+        "Russia's ambassador in Berlin, Sergei Nechayev, called the German decision dangerous.",
+        "Sergei Nechayev",
+        "criticized",
+        "Germany",
+        "asserted",
+    );
+}

@@ -923,7 +923,11 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
             // The person after the title (one comma allowed: "adviser, Chung Eui-yong"), or
             // after its posting ("ambassador to Kiev Mikhail Zurabov").
             let mut p = after_end;
-            if p + 2 < r.end && doc.low(p) == "to" {
+            if p + 2 < r.end
+                && (doc.low(p) == "to"
+                    || matches!(doc.low(p), "in" | "at")
+                        && matches!(class.as_str(), "ambassador" | "envoy"))
+            {
                 let t = if doc.low(p + 1) == "the" {
                     p + 2
                 } else {
@@ -936,9 +940,14 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
                     )
                 {
                     let q = doc.tok_at(doc.mentions[mi].end);
-                    if mention_starting_at(doc, q).is_some_and(|pm| {
-                        doc.ents[doc.mentions[pm].ent as usize].kind == Kind::Person
-                    }) {
+                    let person_at = |k: usize| {
+                        mention_starting_at(doc, k).is_some_and(|pm| {
+                            doc.ents[doc.mentions[pm].ent as usize].kind == Kind::Person
+                        })
+                    };
+                    // "Russia's ambassador in Berlin, Sergei Nechayev": the comma is taken
+                    // below.
+                    if person_at(q) || (q + 1 < r.end && doc.low(q) == "," && person_at(q + 1)) {
                         p = q;
                     }
                 }
@@ -1022,8 +1031,14 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
                         )
                     })
             };
+            // An envoy's posting may be "in" or "at" a place too ("ambassador in Berlin").
+            let posting_word = match doc.low(after_end) {
+                "to" => true,
+                "in" | "at" => matches!(class.as_str(), "ambassador" | "envoy"),
+                _ => false,
+            };
             if after_end + 1 < r.end
-                && doc.low(after_end) == "to"
+                && posting_word
                 && (posted(after_end + 1)
                     || doc.low(after_end + 1) == "the" && posted(after_end + 2))
             {

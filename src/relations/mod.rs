@@ -918,6 +918,15 @@ fn find_subject(st: &Sent, t: usize, actors_only: bool) -> Option<(usize, Vec<u3
                             st.low(k) == Some(",") && matches!(st.low(k + 1), Some("which" | "who"))
                         })
                 };
+                // "Russia's ambassador in Berlin, Sergei Nechayev, called": a name set off by
+                // commas right before the verb names the subject.
+                if u + 1 == t && u >= 2 && st.kind(u - 1) == Some(Kind::Person) && {
+                    let (first, _, _) = st.group(u - 1);
+                    first >= 1 && st.low(first - 1) == Some(",")
+                } {
+                    let (first, _, ents) = st.group(u - 1);
+                    return Some((first, ents));
+                }
                 // The trigger right after the comma is the verb the relative clause's
                 // antecedent is the subject of.
                 if (u + 1..t).all(|k| st.low(k).is_some_and(|w| w.ends_with("ly")))
@@ -1780,7 +1789,7 @@ fn outer_party(st: &Sent, first: usize) -> Option<(usize, Vec<u32>)> {
 /// The antecedent of an object relative clause whose verb is at `u` ("Harris, whom Biden
 /// endorsed"; "the drone that Iran shot down" has no named antecedent): the named group right
 /// before "whom", "which" or "that", when the verb has no object of its own after it.
-fn object_relative(st: &Sent, u: usize) -> Option<Vec<u32>> {
+fn object_relative(st: &Sent, u: usize, weapon: bool) -> Option<Vec<u32>> {
     // The verb's own object would have matched the pattern: only a verb that ends its clause
     // or is followed by a preposition or infinitive takes the antecedent.
     let next = st.low(u + 1);
@@ -1813,11 +1822,19 @@ fn object_relative(st: &Sent, u: usize) -> Option<Vec<u32>> {
     }
     st.ment(j)?;
     // Only people, countries and organisations: a place right before "which" is seldom what
-    // the clause is about ("from the Kherson region, which Ukraine shot down").
+    // the clause is about ("from the Kherson region, which Ukraine shot down"). For a weapon
+    // slot, the weapons ("the Avangard, which Russia has begun deploying").
     let (_, _, ents) = st.group(j);
     let ents: Vec<u32> = ents
         .into_iter()
-        .filter(|&e| st.doc.ents[e as usize].kind.is_actor())
+        .filter(|&e| {
+            let kd = st.doc.ents[e as usize].kind;
+            if weapon {
+                kd == Kind::Weapon
+            } else {
+                kd.is_actor()
+            }
+        })
         .collect();
     (!ents.is_empty()).then_some(ents)
 }
@@ -1924,6 +1941,24 @@ pub fn extract(dict: &Dictionary, rules: &Rules, doc: &mut Doc) {
         let before = facts.len();
         if two {
             sentence(dict, rules, &st, &mut facts);
+            // "Biden called Putin a killer": a name-calling is no phone call.
+            let named: Vec<(u32, u32, String)> = facts[before..]
+                .iter()
+                .filter(|f| f.rel == Relation::Criticized)
+                .map(|f| (f.src, f.dst, f.trigger.clone()))
+                .collect();
+            if !named.is_empty() {
+                let mut i = 0;
+                facts.retain(|f| {
+                    i += 1;
+                    i <= before
+                        || f.rel != Relation::SpokeWith
+                        || !named.iter().any(|(a, b, t)| {
+                            *t == f.trigger
+                                && ((f.src, f.dst) == (*a, *b) || (f.src, f.dst) == (*b, *a))
+                        })
+                });
+            }
         }
         if trace() {
             for f in &facts[before..] {
@@ -2016,11 +2051,40 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                         ..
                     }
                 )
-                && let Some(ys) = object_relative(st, u)
+                && let Some(ys) = object_relative(st, u, false)
             {
                 cap.y = ys;
                 cap.end = after;
                 matched = true;
+            }
+            // "the F-16s, which Washington sold to Islamabad": a weapon antecedent fills the
+            // weapon slot, and the rest of the pattern follows the verb.
+            if !matched
+                && !passive
+                && p.verbal
+                && p.left_x
+                && let Some(iw) = p.elems.iter().position(|e| {
+                    matches!(
+                        e,
+                        Elem::Slot {
+                            slot: Slot::W,
+                            optional: false,
+                            ..
+                        }
+                    )
+                })
+                && iw > p.trigger
+                && p.elems[p.trigger + 1..iw]
+                    .iter()
+                    .all(|e| matches!(e, Elem::Gap))
+                && let Some(ws) = object_relative(st, u, true)
+            {
+                let saved = std::mem::replace(&mut cap.w, ws);
+                if match_elems(st, &p.elems, iw + 1, after, &mut cap, false) {
+                    matched = true;
+                } else {
+                    cap.w = saved;
+                }
             }
             if trace() {
                 eprintln!("  try {} at {:?}: {}", p.line, st.low(u), matched);
@@ -2248,7 +2312,10 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
             // After a name, a verbal trigger is a noun only as a gerund ("the Trump-Putin
             // meeting"); "Putin congratulated", "Biden and Netanyahu meet" are verbs.
             let gerund = st.low(u).is_some_and(|w| w.ends_with("ing"));
-            let verb_like = st.low(u).is_some_and(|w| w.ends_with("ed"))
+            // "which Washington sold to Islamabad": an irregular past is a verb too.
+            let verb_like = st
+                .low(u)
+                .is_some_and(|w| w.ends_with("ed") || rules::is_participle(w))
                 || st.low(u + 1) == Some("with")
                 || st.ment(u + 1).is_some();
             let nominal = !p.verbal
