@@ -1032,11 +1032,12 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
                     })
             };
             // An envoy's posting may be "in" or "at" a place too ("ambassador in Berlin").
-            let posting_word = match doc.low(after_end) {
-                "to" => true,
-                "in" | "at" => matches!(class.as_str(), "ambassador" | "envoy"),
-                _ => false,
-            };
+            let posting_word = after_end < r.end
+                && match doc.low(after_end) {
+                    "to" => true,
+                    "in" | "at" => matches!(class.as_str(), "ambassador" | "envoy"),
+                    _ => false,
+                };
             if after_end + 1 < r.end
                 && posting_word
                 && (posted(after_end + 1)
