@@ -2635,3 +2635,49 @@ fn a_name_set_off_by_commas_before_the_verb_is_its_subject() {
         "asserted",
     );
 }
+
+#[test]
+fn calls_by_phone_or_video_and_addresses() {
+    expect(
+        "Benjamin Netanyahu, who addressed Congress in March, spoke by phone with Barack Obama later on Tuesday.",
+        "Benjamin Netanyahu",
+        "spoke_with",
+        "Barack Obama",
+        "asserted",
+    );
+    expect(
+        "Benjamin Netanyahu addressed Congress in March.",
+        "Benjamin Netanyahu",
+        "spoke_with",
+        "US Congress",
+        "asserted",
+    );
+    let text = "Vladimir Putin chaired the talks in Moscow, and Ilham Aliyev joined him by video link from Baku.";
+    expect(
+        text,
+        "Ilham Aliyev",
+        "spoke_with",
+        "Vladimir Putin",
+        "asserted",
+    );
+    // A place and a person are not one list: Moscow took part in nothing.
+    expect_none(text, "Ilham Aliyev", "spoke_with", "Moscow");
+}
+
+#[test]
+fn vows_to_punish_and_countermeasures_are_threats() {
+    expect(
+        "Yevgeny Prigozhin vowed to punish Defence Minister Sergei Shoigu.",
+        "Yevgeny Prigozhin",
+        "threatened",
+        "Sergei Shoigu",
+        "asserted",
+    );
+    expect(
+        "Dmitry Peskov said Russia would be forced to take countermeasures against Finland.",
+        "Russia",
+        "threatened",
+        "Finland",
+        "asserted",
+    );
+}

@@ -336,6 +336,14 @@ impl Sent<'_, '_> {
         false
     }
 
+    /// Whether the mentions at units `a` and `b` can be items of one list: a place and a
+    /// person or organisation cannot ("talks in Moscow, and Aliyev joined").
+    fn listable(&self, a: usize, b: usize) -> bool {
+        let place = |k: usize| self.kind(k) == Some(Kind::Place);
+        let agent = |k: usize| matches!(self.kind(k), Some(Kind::Person | Kind::Organisation));
+        !(place(a) && agent(b) || agent(a) && place(b))
+    }
+
     /// The group of coordinated mentions containing the mention at unit `u`: (first unit,
     /// last unit, entities).
     fn group(&self, u: usize) -> (usize, usize, Vec<u32>) {
@@ -351,7 +359,7 @@ impl Sent<'_, '_> {
                 }
             }
             match found {
-                Some(k) if self.is_separator(k, first) => first = k,
+                Some(k) if self.is_separator(k, first) && self.listable(k, first) => first = k,
                 _ => break,
             }
         }
@@ -393,7 +401,11 @@ impl Sent<'_, '_> {
                         ))
             };
             match found {
-                Some(k) if self.is_separator(last, k) && !new_clause(k) => last = k,
+                Some(k)
+                    if self.is_separator(last, k) && !new_clause(k) && self.listable(last, k) =>
+                {
+                    last = k
+                }
                 _ => break,
             }
         }
@@ -2022,7 +2034,15 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
             // Passive: "Trump was congratulated by Putin".
             let trig_word = st.low(after - 1).unwrap_or("");
             // A reduced passive ("a drone shot down by Iranian missile") counts too.
-            let reduced = st.low(after) == Some("by") && u > 0 && st.ment(u - 1).is_none();
+            // Only with an agent after "by": "spoke by phone with" is no passive.
+            let reduced = st.low(after) == Some("by") && u > 0 && st.ment(u - 1).is_none() && {
+                let a = if st.low(after + 1) == Some("the") {
+                    after + 2
+                } else {
+                    after + 1
+                };
+                st.ment(a).is_some() || st.is_cap(a)
+            };
             // A phrasal verb is a participle by its first word ("shot down", "carried out").
             let passive = p.verbal
                 && p.left_x
