@@ -739,6 +739,13 @@ fn dedupe_overlaps(doc: &mut Doc) {
 /// `of_form`, "the government of (President) Bashar al-Assad": the name stays the person's
 /// too (it was written), and this runs after the title has given its role.
 fn administrations(dict: &Dictionary, doc: &mut Doc, of_form: bool) {
+    // The "of" form is rare: look for "government of" before looking at every person.
+    if of_form
+        && !(1..doc.toks.toks.len())
+            .any(|t| doc.is(cat::GOVERNMENT_WORD, t - 1) && doc.low(t) == "of")
+    {
+        return;
+    }
     let n = doc.mentions.len();
     for mi in 0..n {
         let m = doc.mentions[mi];
@@ -1094,6 +1101,16 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
 
 /// The holder of a title at the article's date: a person of the article first, else the
 /// dictionary's holder.
+/// Adds `fact`, whose target is the country its source belongs to, and records that country
+/// for the source when it has none yet.
+fn country_fact(doc: &mut Doc, fact: Fact) {
+    let e = &mut doc.ents[fact.src as usize];
+    if e.country.is_none() {
+        e.country = Some(fact.dst);
+    }
+    doc.add_fact(fact);
+}
+
 /// The head of organisation `org` at `date`: the holder of its highest role by title (head,
 /// leader, chair, president, secretary general, then director or commander); no deputy.
 fn org_head(dict: &Dictionary, org: EntryId, date: Option<Date>) -> Option<EntryId> {
@@ -1306,17 +1323,17 @@ fn role_fact(
         && let Some(c) = dict.entry(o).country
     {
         let country = doc.dict_entity(dict, c);
-        if doc.ents[person as usize].country.is_none() {
-            doc.ents[person as usize].country = Some(country);
-        }
-        doc.add_fact(Fact {
-            rel: Relation::OfficialOf,
-            src: person,
-            dst: country,
-            modality,
-            sent: s as u32,
-            trigger: trigger.clone(),
-        });
+        country_fact(
+            doc,
+            Fact {
+                rel: Relation::OfficialOf,
+                src: person,
+                dst: country,
+                modality,
+                sent: s as u32,
+                trigger: trigger.clone(),
+            },
+        );
     }
     doc.add_fact(Fact {
         rel,
@@ -1622,17 +1639,17 @@ fn locations(dict: &Dictionary, doc: &mut Doc) {
         doc.mentions[i].modifier = true;
     }
     for (p, c, s, t) in facts {
-        if doc.ents[p as usize].country.is_none() {
-            doc.ents[p as usize].country = Some(c);
-        }
-        doc.add_fact(Fact {
-            rel: Relation::LocatedIn,
-            src: p,
-            dst: c,
-            modality: Modality::Asserted,
-            sent: s,
-            trigger: t,
-        });
+        country_fact(
+            doc,
+            Fact {
+                rel: Relation::LocatedIn,
+                src: p,
+                dst: c,
+                modality: Modality::Asserted,
+                sent: s,
+                trigger: t,
+            },
+        );
     }
 }
 

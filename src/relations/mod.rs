@@ -253,18 +253,18 @@ impl Sent<'_, '_> {
             }
             // "Mogherini and his British, French and German counterparts": a possessive before
             // the demonyms of a plural title joins them to the list.
-            let possessive = self.ment(a).is_some_and(|m| {
+            let possessive = |m: usize| {
                 let m = &self.doc.mentions[m];
                 m.kind == MentionKind::Pronoun
                     && matches!(
-                        self.doc.mention_text(m).to_lowercase().as_str(),
-                        "his" | "her" | "their"
+                        self.doc.mention_text(m),
+                        "his" | "her" | "their" | "His" | "Her" | "Their"
                     )
-            });
-            if possessive
-                && self
-                    .ment(b)
-                    .is_some_and(|m| self.doc.mentions[m].kind == MentionKind::Demonym)
+            };
+            if self
+                .ment(b)
+                .is_some_and(|m| self.doc.mentions[m].kind == MentionKind::Demonym)
+                && self.ment(a).is_some_and(possessive)
             {
                 return true;
             }
@@ -305,14 +305,16 @@ impl Sent<'_, '_> {
             &["and", "with"],
             &["and", "to"],
             &[",", "and", "to"],
-            // "Baradar and members of the Taliban delegation".
-            &["and", "members", "of", "the"],
-            &["and", "members", "of"],
-            &["and", "representatives", "of", "the"],
-            &["and", "representatives", "of"],
-            &["and", "officials", "from"],
-            &["and", "representatives", "from"],
         ];
+        // "Baradar and members of the Taliban delegation" (tested apart: it is rare).
+        if words.len() >= 3
+            && words[0] == "and"
+            && matches!(words[1], "members" | "representatives" | "officials")
+            && matches!(words[2], "of" | "from")
+            && (words.len() == 3 || words.len() == 4 && words[3] == "the")
+        {
+            return true;
+        }
         // A spaced dash is punctuation, as above.
         let spaced_dash = words.first() == Some(&"-") && gap().contains(' ');
         for sep in seps {
@@ -1429,6 +1431,20 @@ fn light_verb(w: &str) -> bool {
             | "welcomed"
             | "requested"
             | "proposed"
+            // "would be forced to take countermeasures against Finland".
+            | "take"
+            | "taking"
+            | "took"
+            | "forced"
+            // Amassing: "has built up a large arsenal of missiles".
+            | "built"
+            | "build"
+            | "amassed"
+            | "stockpiled"
+            | "large"
+            | "vast"
+            | "huge"
+            | "growing"
             // Undoing one: "is tearing up a contract with France".
             | "tearing"
             | "tore"
