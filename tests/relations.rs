@@ -2681,3 +2681,23 @@ fn vows_to_punish_and_countermeasures_are_threats() {
         "asserted",
     );
 }
+
+#[test]
+fn a_possessor_before_modifiers_owns_the_weapon_and_a_time_is_no_venue() {
+    expect(
+        "Israel's long-range Arrow system intercepted most of the missiles.",
+        "Israel",
+        "uses",
+        "Arrow",
+        "asserted",
+    );
+    let text = "The agreement was signed by Vladimir Putin and Ilham Aliyev and took effect at midnight Moscow time.";
+    expect(
+        text,
+        "Vladimir Putin",
+        "signed_agreement_with",
+        "Ilham Aliyev",
+        "asserted",
+    );
+    expect_none(text, "Ilham Aliyev", "met_in", "Moscow");
+}

@@ -2839,7 +2839,17 @@ fn venue(
                     w.starts_with(|c: char| c.is_ascii_digit())
                         || matches!(
                             w,
-                            "days" | "weeks" | "months" | "years" | "hours" | "coming" | "next"
+                            "days"
+                                | "weeks"
+                                | "months"
+                                | "years"
+                                | "hours"
+                                | "coming"
+                                | "next"
+                                | "midnight"
+                                | "noon"
+                                | "dawn"
+                                | "dusk"
                         )
                 })
             });
@@ -3488,9 +3498,22 @@ fn possession(st: &Sent, facts: &mut Vec<Fact>) {
             continue;
         }
         let w = st.ent(u).unwrap();
+        // "Israel's long-range Arrow system": up to two lowercase modifiers after "'s".
+        let mut v = u;
+        while v + 2 > u
+            && v >= 3
+            && st
+                .low(v - 1)
+                .is_some_and(|x| x.starts_with(char::is_lowercase) && adjective_like(x))
+        {
+            v -= 1;
+        }
+        if v < u && !st.low(v - 1).is_some_and(|x| x == "'s" || x == "'") {
+            v = u;
+        }
         // Owner directly before, or before "'s".
-        let (owner_u, rel_gap) = if st.low(u - 1).is_some_and(|x| x == "'s" || x == "'") && u >= 2 {
-            (u - 2, true)
+        let (owner_u, rel_gap) = if st.low(v - 1).is_some_and(|x| x == "'s" || x == "'") && v >= 2 {
+            (v - 2, true)
         } else {
             (u - 1, false)
         };
