@@ -2701,3 +2701,27 @@ fn a_possessor_before_modifiers_owns_the_weapon_and_a_time_is_no_venue() {
     );
     expect_none(text, "Ilham Aliyev", "met_in", "Moscow");
 }
+
+#[test]
+fn in_a_sale_a_country_before_a_weapon_names_its_maker() {
+    expect_none(
+        "The two leaders discussed Turkey's purchase of the Russian S-400 system.",
+        "Russia",
+        "uses",
+        "S-400",
+    );
+    expect_none(
+        "Ankara is still willing to buy the U.S. Patriot system.",
+        "United States",
+        "uses",
+        "Patriot",
+    );
+    // Outside a sale it is the user.
+    expect(
+        "The Russian S-400 system shot down the drone.",
+        "Russia",
+        "uses",
+        "S-400",
+        "asserted",
+    );
+}

@@ -3528,6 +3528,36 @@ fn possession(st: &Sent, facts: &mut Vec<Fact>) {
         if !ok {
             continue;
         }
+        // In a sale the country names the maker, not the user: "Turkey's purchase of the
+        // Russian S-400", "willing to buy the U.S. Patriot system".
+        if !rel_gap
+            && (owner_u.saturating_sub(4)..owner_u).any(|k| {
+                st.low(k).is_some_and(|x| {
+                    matches!(
+                        x,
+                        "purchase"
+                            | "purchases"
+                            | "purchased"
+                            | "buy"
+                            | "buys"
+                            | "bought"
+                            | "buying"
+                            | "acquire"
+                            | "acquired"
+                            | "acquisition"
+                            | "sell"
+                            | "sold"
+                            | "selling"
+                            | "sale"
+                            | "sales"
+                            | "order"
+                            | "ordered"
+                    )
+                })
+            })
+        {
+            continue;
+        }
         if !rel_gap {
             let gap = &doc.text[st.end(owner_u) as usize..st.start(u) as usize];
             if !gap.trim().is_empty() {
