@@ -872,6 +872,45 @@ fn mention_starting_at(doc: &Doc, tok: usize) -> Option<usize> {
     (upto.saturating_sub(8)..upto).find(|&i| pos < doc.mentions[i].end)
 }
 
+/// Whether a person's mention covers token `tok`.
+fn person_starts_at(doc: &Doc, tok: usize) -> bool {
+    mention_starting_at(doc, tok)
+        .is_some_and(|mi| doc.ents[doc.mentions[mi].ent as usize].kind == Kind::Person)
+}
+
+/// Whether a title class is an envoy's, posted "in" or "at" a place as well as "to" it.
+fn is_envoy(class: &str) -> bool {
+    matches!(class, "ambassador" | "envoy")
+}
+
+/// The posting after a title, at token `t` of a sentence ending before `end`: "to Kiev", "to
+/// the Philippines", and for an envoy also "in Berlin". Returns the mention of the place,
+/// country or organisation posted to.
+fn posting(doc: &Doc, t: usize, end: usize, envoy: bool) -> Option<usize> {
+    if t + 1 >= end {
+        return None;
+    }
+    match doc.low(t) {
+        "to" => {}
+        "in" | "at" if envoy => {}
+        _ => return None,
+    }
+    let k = if doc.low(t + 1) == "the" {
+        t + 2
+    } else {
+        t + 1
+    };
+    if k >= end {
+        return None;
+    }
+    mention_starting_at(doc, k).filter(|&mi| {
+        matches!(
+            doc.ents[doc.mentions[mi].ent as usize].kind,
+            Kind::Country | Kind::Place | Kind::Organisation
+        )
+    })
+}
+
 /// Titles and appositions: role facts, modifier marks, title-only references.
 fn roles(dict: &Dictionary, doc: &mut Doc) {
     let mut new_mentions: Vec<Mention> = Vec::new();
@@ -930,33 +969,14 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
             // The person after the title (one comma allowed: "adviser, Chung Eui-yong"), or
             // after its posting ("ambassador to Kiev Mikhail Zurabov").
             let mut p = after_end;
-            if p + 2 < r.end
-                && (doc.low(p) == "to"
-                    || matches!(doc.low(p), "in" | "at")
-                        && matches!(class.as_str(), "ambassador" | "envoy"))
-            {
-                let t = if doc.low(p + 1) == "the" {
-                    p + 2
-                } else {
-                    p + 1
-                };
-                if let Some(mi) = mention_starting_at(doc, t)
-                    && matches!(
-                        doc.ents[doc.mentions[mi].ent as usize].kind,
-                        Kind::Country | Kind::Place | Kind::Organisation
-                    )
+            if let Some(mi) = posting(doc, p, r.end, is_envoy(&class)) {
+                let q = doc.tok_at(doc.mentions[mi].end);
+                // "Russia's ambassador in Berlin, Sergei Nechayev": the comma is taken below.
+                if q < r.end
+                    && (person_starts_at(doc, q)
+                        || q + 1 < r.end && doc.low(q) == "," && person_starts_at(doc, q + 1))
                 {
-                    let q = doc.tok_at(doc.mentions[mi].end);
-                    let person_at = |k: usize| {
-                        mention_starting_at(doc, k).is_some_and(|pm| {
-                            doc.ents[doc.mentions[pm].ent as usize].kind == Kind::Person
-                        })
-                    };
-                    // "Russia's ambassador in Berlin, Sergei Nechayev": the comma is taken
-                    // below.
-                    if person_at(q) || (q + 1 < r.end && doc.low(q) == "," && person_at(q + 1)) {
-                        p = q;
-                    }
+                    p = q;
                 }
             }
             let comma = p < r.end && doc.low(p) == ",";
@@ -1029,27 +1049,7 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
             }
             // "the US ambassador to the Philippines", "the UN envoy to Syria": the posting
             // names a different office from the one the dictionary lists for the country.
-            let posted = |t: usize| {
-                t < r.end
-                    && mention_starting_at(doc, t).is_some_and(|mi| {
-                        matches!(
-                            doc.ents[doc.mentions[mi].ent as usize].kind,
-                            Kind::Country | Kind::Organisation | Kind::Place
-                        )
-                    })
-            };
-            // An envoy's posting may be "in" or "at" a place too ("ambassador in Berlin").
-            let posting_word = after_end < r.end
-                && match doc.low(after_end) {
-                    "to" => true,
-                    "in" | "at" => matches!(class.as_str(), "ambassador" | "envoy"),
-                    _ => false,
-                };
-            if after_end + 1 < r.end
-                && posting_word
-                && (posted(after_end + 1)
-                    || doc.low(after_end + 1) == "the" && posted(after_end + 2))
-            {
+            if posting(doc, after_end, r.end, is_envoy(&class)).is_some() {
                 continue;
             }
             let of_ent = of_mention.map(|mi| doc.mentions[mi].ent);
@@ -1404,26 +1404,15 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
         };
         // "Theresa May, French President Emmanuel Macron and ...": a title followed by a name
         // is that name's title, the next item of a list, not an apposition.
-        let person_at = |k: usize| {
-            mention_starting_at(doc, k)
-                .is_some_and(|mi| doc.ents[doc.mentions[mi].ent as usize].kind == Kind::Person)
-        };
-        if t + n < r.end && person_at(t + n) {
+        if t + n < r.end && person_starts_at(doc, t + n) {
             continue;
         }
         // So is a title whose posting comes first: "Kuchma, Russia's ambassador to Kiev
         // Mikhail Zurabov and ...".
-        if t + n + 2 < r.end && doc.low(t + n) == "to" {
-            let k = if doc.low(t + n + 1) == "the" {
-                t + n + 2
-            } else {
-                t + n + 1
-            };
-            if let Some(pm) = mention_starting_at(doc, k)
-                && person_at(doc.tok_at(doc.mentions[pm].end))
-            {
-                continue;
-            }
+        if let Some(pm) = posting(doc, t + n, r.end, false)
+            && person_starts_at(doc, doc.tok_at(doc.mentions[pm].end))
+        {
+            continue;
         }
         let former = (np_start..t + n).any(|k| doc.is(cat::FORMER_MARKER, k));
         let mut e = t + n;
