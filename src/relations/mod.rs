@@ -224,6 +224,19 @@ impl Sent<'_, '_> {
             _ => 0,
         }
     }
+    /// Length of the words that introduce named members at a comma at `u` (", including",
+    /// ", among them", ", notably", ", such as"); 0 when there are none.
+    fn members_intro(&self, u: usize) -> usize {
+        if self.low(u) != Some(",") {
+            return 0;
+        }
+        match (self.low(u + 1), self.low(u + 2)) {
+            (Some("including" | "among" | "notably"), Some("them")) => 3,
+            (Some("including" | "among" | "notably"), _) => 2,
+            (Some("such"), Some("as")) => 3,
+            _ => 0,
+        }
+    }
     /// A filler token inside a phrase: not a boundary, not clause punctuation.
     fn is_filler(&self, u: usize) -> bool {
         match self.low(u) {
@@ -661,26 +674,25 @@ fn match_elems(
                         );
                     // A possessor: "the country's Mykolaiv region" is the region.
                     let (_, glast, _) = st.group(k);
-                    let possessor = (matches!(st.low(glast + 1), Some("'s") | Some("'"))
+                    let possessor = matches!(st.low(glast + 1), Some("'s") | Some("'"))
                         && (glast + 2..(glast + 5).min(st.units.len()))
-                            .any(|j| st.ment(j).is_some()))
-                        // A modifier of a group whose members are named: "five Republican
-                        // senators, including Lindsey Graham".
-                        || (*slot == Slot::Y && {
-                            let mut j = glast + 1;
-                            while j < glast + 4
-                                && st.low(j).is_some_and(|w| {
-                                    w.starts_with(char::is_lowercase) && !PREPOSITIONS.contains(&w)
-                                })
-                            {
-                                j += 1;
-                            }
-                            j > glast + 1
-                                && st.low(j - 1).is_some_and(|w| w.ends_with('s'))
-                                && st.low(j) == Some(",")
-                                && matches!(st.low(j + 1), Some("including" | "among" | "notably" | "such"))
-                        });
-                    if !determiner && !possessor && slot_ok(kind, *slot) {
+                            .any(|j| st.ment(j).is_some());
+                    // A modifier of a group whose members are named: "five Republican
+                    // senators, including Lindsey Graham".
+                    let group_modifier = *slot == Slot::Y && {
+                        let mut j = glast + 1;
+                        while j < glast + 4
+                            && st.low(j).is_some_and(|w| {
+                                w.starts_with(char::is_lowercase) && !PREPOSITIONS.contains(&w)
+                            })
+                        {
+                            j += 1;
+                        }
+                        j > glast + 1
+                            && st.low(j - 1).is_some_and(|w| w.ends_with('s'))
+                            && st.members_intro(j) > 0
+                    };
+                    if !determiner && !possessor && !group_modifier && slot_ok(kind, *slot) {
                         let (_, mut last, ents) = st.group(k);
                         let mut ents: Vec<u32> = ents
                             .into_iter()
@@ -716,11 +728,13 @@ fn match_elems(
                         // Failed: put the slot back, so a failed match leaves `cap` unchanged.
                         *cap.slot_mut(*slot) = saved;
                     }
-                    if determiner || possessor {
-                        k = if possessor && matches!(st.low(glast + 1), Some("'s" | "'")) {
+                    if determiner || possessor || group_modifier {
+                        k = if possessor {
                             glast + 2
-                        } else {
+                        } else if group_modifier {
                             glast + 1
+                        } else {
+                            k + 1
                         };
                         continue;
                     }
@@ -747,20 +761,11 @@ fn match_elems(
                     Slot::W => !crossed_mention || st.is(cat::WEAPON_NOUN, k - 1),
                     _ => false,
                 };
-                if group_named && st.low(k) == Some(",") && k > u {
-                    match (st.low(k + 1), st.low(k + 2)) {
-                        (Some("including" | "among" | "notably"), _) => {
-                            k += 2;
-                            if st.low(k) == Some("them") {
-                                k += 1;
-                            }
-                            continue;
-                        }
-                        (Some("such"), Some("as")) => {
-                            k += 3;
-                            continue;
-                        }
-                        _ => {}
+                if group_named && k > u {
+                    let intro = st.members_intro(k);
+                    if intro > 0 {
+                        k += intro;
+                        continue;
                     }
                 }
                 // "of" inside a capitalised title: "Secretary of State Mike Pompeo".
@@ -807,7 +812,7 @@ fn match_elems(
 /// Looks left from unit `t` for the actor: the nearest mention group not governed by a
 /// preposition, through auxiliaries, adverbs, relative pronouns and a complementiser.
 fn find_subject(st: &Sent, t: usize, actors_only: bool) -> Option<(usize, Vec<u32>)> {
-    if let Some(found) = coordinated_subject(st, t, actors_only) {
+    if let Some(found) = coordinated_subject(st, t, actors_only, false) {
         return Some(found);
     }
     let mut u = t;
@@ -1122,17 +1127,25 @@ fn find_subject(st: &Sent, t: usize, actors_only: bool) -> Option<(usize, Vec<u3
 }
 
 /// "Russia lent Caracas billions and sold it jets": a verb right after "and" (adverbs
-/// between) is a second predicate of the clause, whose subject opens it.
-fn coordinated_subject(st: &Sent, t: usize, actors_only: bool) -> Option<(usize, Vec<u32>)> {
+/// between) is a second predicate of the clause, whose subject opens it. With `passive`, a
+/// form of "be" may stand between too ("... and was received by Lee").
+fn coordinated_subject(
+    st: &Sent,
+    t: usize,
+    actors_only: bool,
+    passive: bool,
+) -> Option<(usize, Vec<u32>)> {
     let w = st.low(t)?;
     if !rules::is_participle(w) || w.ends_with("ing") || w.ends_with('s') {
         return None;
     }
     let mut a = t;
     while a > 0
-        && st
-            .low(a - 1)
-            .is_some_and(|w| w.ends_with("ly") || matches!(w, "also" | "then" | "later"))
+        && st.low(a - 1).is_some_and(|w| {
+            w.ends_with("ly")
+                || matches!(w, "also" | "then" | "later")
+                || passive && BE_FORMS.contains(&w)
+        })
     {
         a -= 1;
     }
@@ -1969,24 +1982,7 @@ pub fn extract(dict: &Dictionary, rules: &Rules, doc: &mut Doc) {
         let before = facts.len();
         if two {
             sentence(dict, rules, &st, &mut facts);
-            // "Biden called Putin a killer": a name-calling is no phone call.
-            let named: Vec<(u32, u32, String)> = facts[before..]
-                .iter()
-                .filter(|f| f.rel == Relation::Criticized)
-                .map(|f| (f.src, f.dst, f.trigger.clone()))
-                .collect();
-            if !named.is_empty() {
-                let mut i = 0;
-                facts.retain(|f| {
-                    i += 1;
-                    i <= before
-                        || f.rel != Relation::SpokeWith
-                        || !named.iter().any(|(a, b, t)| {
-                            *t == f.trigger
-                                && ((f.src, f.dst) == (*a, *b) || (f.src, f.dst) == (*b, *a))
-                        })
-                });
-            }
+            drop_name_calling_calls(&mut facts, before);
         }
         if trace() {
             for f in &facts[before..] {
@@ -2133,23 +2129,7 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                 // The subject of a passive is the target: it may be a place.
                 // "Kim flew in aboard an Air China jet and was received by Lee": a second
                 // predicate shares the clause's subject, not the nearest name.
-                let shared = (1..=2)
-                    .find(|&k| {
-                        u > k
-                            && st.low(u - k).is_some_and(|w| BE_FORMS.contains(&w))
-                            && st.low(u - k - 1) == Some("and")
-                    })
-                    .and_then(|k| {
-                        let mut c = clause_start(st, u - k - 1);
-                        if st.low(c) == Some("the") {
-                            c += 1;
-                        }
-                        st.ment(c).map(|_| {
-                            let (first, _, ents) = st.group(c);
-                            (first, ents)
-                        })
-                    });
-                let subj = shared
+                let subj = coordinated_subject(st, u, false, true)
                     .or_else(|| find_subject(st, u, false))
                     .or_else(|| apposition_head(st, u));
                 let by =
@@ -2458,6 +2438,27 @@ fn apposition_head(st: &Sent, u: usize) -> Option<(usize, Vec<u32>)> {
     }
     let (first, _, ents) = st.group(k - 1);
     Some((first, ents))
+}
+
+/// "Biden called Putin a killer": among the facts of one sentence (from index `from` on), a
+/// call with the same trigger and pair as a criticism is that criticism, not a phone call.
+fn drop_name_calling_calls(facts: &mut Vec<Fact>, from: usize) {
+    if !facts[from..].iter().any(|f| f.rel == Relation::Criticized) {
+        return;
+    }
+    let mut sentence = facts.split_off(from);
+    let named: Vec<(u32, u32, String)> = sentence
+        .iter()
+        .filter(|f| f.rel == Relation::Criticized)
+        .map(|f| (f.src, f.dst, f.trigger.clone()))
+        .collect();
+    sentence.retain(|f| {
+        f.rel != Relation::SpokeWith
+            || !named.iter().any(|(a, b, t)| {
+                *t == f.trigger && ((f.src, f.dst) == (*a, *b) || (f.src, f.dst) == (*b, *a))
+            })
+    });
+    facts.append(&mut sentence);
 }
 
 /// After "Y in P" at unit `k`: "and Z in Q" gives Z's group (actors) and its last unit.
@@ -2836,20 +2837,10 @@ fn venue(
             // "in the next 50 days, Russia ...": a time, not a place.
             let time = (u + 1..k).any(|j| {
                 st.low(j).is_some_and(|w| {
-                    w.starts_with(|c: char| c.is_ascii_digit())
+                    time_word(w)
                         || matches!(
                             w,
-                            "days"
-                                | "weeks"
-                                | "months"
-                                | "years"
-                                | "hours"
-                                | "coming"
-                                | "next"
-                                | "midnight"
-                                | "noon"
-                                | "dawn"
-                                | "dusk"
+                            "days" | "weeks" | "months" | "years" | "hours" | "coming" | "next"
                         )
                 })
             });
@@ -3326,7 +3317,6 @@ fn backing(st: &Sent, facts: &mut Vec<Fact>) {
     }
 }
 
-/// "Poland's Homar-K system", "American RQ-4A Global Hawks": the owner uses the weapon.
 /// "Bayraktar TB2 drones supplied by Turkey": a weapon with a reduced passive of supply.
 fn supplied_by(st: &Sent, facts: &mut Vec<Fact>) {
     for u in 0..st.units.len() {
@@ -3491,6 +3481,7 @@ fn allies(st: &Sent, facts: &mut Vec<Fact>) {
     }
 }
 
+/// "Poland's Homar-K system", "American RQ-4A Global Hawks": the owner uses the weapon.
 fn possession(st: &Sent, facts: &mut Vec<Fact>) {
     let doc = st.doc;
     for u in 1..st.units.len() {
@@ -3500,7 +3491,7 @@ fn possession(st: &Sent, facts: &mut Vec<Fact>) {
         let w = st.ent(u).unwrap();
         // "Israel's long-range Arrow system": up to two lowercase modifiers after "'s".
         let mut v = u;
-        while v + 2 > u
+        while u - v < 2
             && v >= 3
             && st
                 .low(v - 1)
