@@ -315,6 +315,7 @@ pub const CATEGORIES: &[&str] = &[
     // Not in lexicon.tsv: the first words of the titles of titles.tsv.
     "title_first",
     "travel_verb",
+    "delegation",
 ];
 
 /// Bit of each category of [`CATEGORIES`], for tests on a token's cached bit set.
@@ -338,6 +339,7 @@ pub mod cat {
     pub const FORMER_MARKER: u64 = 1 << 15;
     pub const TITLE_FIRST: u64 = 1 << 16;
     pub const TRAVEL_VERB: u64 = 1 << 17;
+    pub const DELEGATION: u64 = 1 << 18;
     /// Not a lexicon category: set during resolution on the comma between a title and the
     /// name it introduces ("his US counterpart, H.R. McMaster").
     pub const TITLE_COMMA: u64 = 1 << 32;

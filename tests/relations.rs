@@ -546,6 +546,74 @@ fn city_country_gives_located_in() {
     );
 }
 
+#[test]
+fn demonym_capital_lies_in_its_country() {
+    expect(
+        "Talks opened in the Belarusian capital. Belarus hosted them.",
+        "Minsk",
+        "located_in",
+        "Belarus",
+        "asserted",
+    );
+    expect(
+        "Officials arrived in the Ukrainian capital Kyiv. Ukraine welcomed them.",
+        "Kyiv",
+        "located_in",
+        "Ukraine",
+        "asserted",
+    );
+    // The country must be named in the article, not only implied by the demonym.
+    expect_none(
+        "Envoys gathered in the Austrian capital on Monday.",
+        "Vienna",
+        "located_in",
+        "Austria",
+    );
+}
+
+#[test]
+fn a_delegation_leader_is_an_official_of_its_country() {
+    for text in [
+        "The Ukrainian delegation was led by David Arakhamia.",
+        "The Ukrainian team, headed by David Arakhamia, arrived on Monday.",
+        "David Arakhamia, who led the Ukrainian delegation, called the talks useful.",
+        "David Arakhamia headed Ukraine's negotiating team.",
+        "David Arakhamia, the head of the Ukrainian delegation, spoke first.",
+        "The head of the Ukrainian negotiating team, David Arakhamia, spoke first.",
+    ] {
+        expect(
+            text,
+            "David Arakhamia",
+            "official_of",
+            "Ukraine",
+            "asserted",
+        );
+    }
+    // Heading a delegation is no head of state, and the country's leader is not meant.
+    let x = run(
+        D,
+        "David Arakhamia, the head of the Ukrainian delegation, spoke first.",
+    );
+    assert!(
+        !has(&x, "David Arakhamia", "leader_of", "Ukraine"),
+        "{:?}",
+        edges(&x)
+    );
+    let x = run(D, "The head of the Russian military said nothing.");
+    assert!(
+        !has(&x, "Vladimir Putin", "leader_of", "Russia"),
+        "{:?}",
+        edges(&x)
+    );
+    // Leading something else gives no office.
+    expect_none(
+        "David Arakhamia led the vote in the Ukrainian parliament.",
+        "David Arakhamia",
+        "official_of",
+        "Ukraine",
+    );
+}
+
 // --- quotations ---
 
 #[test]

@@ -878,6 +878,55 @@ fn person_starts_at(doc: &Doc, tok: usize) -> bool {
         .is_some_and(|mi| doc.ents[doc.mentions[mi].ent as usize].kind == Kind::Person)
 }
 
+/// "head of the Russian delegation", "chief of the Russian general staff": a demonym that
+/// modifies the lowercase noun after it names a body of that country, not the country. Returns
+/// the token after the noun (up to three words) and whether one of them names a delegation.
+fn demonym_noun(doc: &Doc, mi: usize, end: usize) -> Option<(usize, bool)> {
+    let m = &doc.mentions[mi];
+    if m.kind != MentionKind::Demonym || doc.ents[m.ent as usize].kind != Kind::Country {
+        return None;
+    }
+    let start = doc.tok_at(m.end);
+    let mut t = start;
+    let mut delegation = false;
+    while t < end
+        && t < start + 3
+        && doc.toks.toks[t].kind == crate::text::TokKind::Word
+        && !doc.toks.toks[t].cap
+        && mention_starting_at(doc, t).is_none()
+        && !doc.is(cat::SPEECH_VERB | cat::REPORT_VERB, t)
+        && !matches!(
+            doc.low(t),
+            "and"
+                | "or"
+                | "of"
+                | "to"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "with"
+                | "by"
+                | "who"
+                | "which"
+                | "that"
+                | "has"
+                | "have"
+                | "had"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "will"
+                | "would"
+        )
+    {
+        delegation |= doc.is(cat::DELEGATION, t);
+        t += 1;
+    }
+    (t > start).then_some((t, delegation))
+}
+
 /// Whether a title class is an envoy's, posted "in" or "at" a place as well as "to" it.
 fn is_envoy(class: &str) -> bool {
     matches!(class, "ambassador" | "envoy")
@@ -953,6 +1002,8 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
             // "President of Ukraine", "Secretary General of NATO".
             let mut after_end = b;
             let mut of_after: Option<usize> = None;
+            // "head of the Russian delegation": an office in a body of the country.
+            let mut body_noun = false;
             if before.is_none() && b + 1 < r.end && matches!(doc.low(b), "of" | "at" | "for") {
                 let t = if doc.low(b + 1) == "the" {
                     b + 2
@@ -964,6 +1015,10 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
                 {
                     of_after = Some(mi);
                     after_end = doc.tok_at(doc.mentions[mi].end);
+                    if let Some((after, _)) = demonym_noun(doc, mi, r.end) {
+                        after_end = after;
+                        body_noun = true;
+                    }
                 }
             }
             // The person after the title (one comma allowed: "adviser, Chung Eui-yong"), or
@@ -1015,7 +1070,12 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
                         cat::TITLE_FIRST | cat::TITLE_MODIFIER | cat::FORMER_MARKER | cat::NOT_NAME,
                         a - 1,
                     );
-                if !unknown_body {
+                if body_noun {
+                    role_fact(
+                        dict, doc, person_ent, of_ent, "official", false, true, None, former,
+                        elect, s,
+                    );
+                } else if !unknown_body {
                     role_fact(
                         dict, doc, person_ent, of_ent, &class, leader, generic, implies, former,
                         elect, s,
@@ -1023,8 +1083,9 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
                 }
                 continue;
             }
-            // A title standing for its holder: "the Russian leader", "the US President".
-            if plural || former {
+            // A title standing for its holder: "the Russian leader", "the US President"; not an
+            // office in one of its bodies, whose holder no dictionary knows.
+            if plural || former || body_noun {
                 continue;
             }
             // Not followed by a capitalised word (an unknown name).
@@ -1091,6 +1152,7 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
         }
         appositions(dict, doc, s);
         outlet_possessives(doc, s);
+        delegation_leaders(dict, doc, s);
     }
     for m in new_mentions {
         doc.ents[m.ent as usize].mentions += 1;
@@ -1416,6 +1478,7 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
         }
         let former = (np_start..t + n).any(|k| doc.is(cat::FORMER_MARKER, k));
         let mut e = t + n;
+        let mut body_office = false;
         // "Lt. Gen. Joseph Guastella, Commander, U.S. Air Forces Central Command"
         if of_mention.is_none()
             && e + 1 < r.end
@@ -1453,6 +1516,11 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
             {
                 of_mention = Some(mi);
                 e = doc.tok_at(doc.mentions[mi].end);
+                // "the head of the Russian delegation": an office of the country, not its head.
+                if let Some((after, _)) = demonym_noun(doc, mi, r.end) {
+                    e = after;
+                    body_office = true;
+                }
             }
         }
         // Mark the apposition's mentions as modifiers: they describe the person.
@@ -1466,6 +1534,11 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
             doc.mentions[m2].modifier = true;
             bodies.push(Some(doc.mentions[m2].ent));
         }
+        let (class, leader) = if body_office {
+            ("official".to_string(), false)
+        } else {
+            (class, leader)
+        };
         for of_ent in bodies {
             role_fact(
                 dict,
@@ -1481,6 +1554,108 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
                 s,
             );
         }
+    }
+}
+
+/// Whoever leads a country's delegation is an official of that country: "the Russian
+/// delegation was led by Vladimir Medinsky", "Medinsky, who heads Russia's negotiating team",
+/// "Russian delegation head Vladimir Medinsky".
+fn delegation_leaders(dict: &Dictionary, doc: &mut Doc, s: usize) {
+    let r = doc.tok_range(s);
+    let lead = |w: &str| {
+        matches!(
+            w,
+            "led"
+                | "leads"
+                | "lead"
+                | "leading"
+                | "headed"
+                | "heads"
+                | "head"
+                | "heading"
+                | "chaired"
+                | "chairs"
+        )
+    };
+    let person_at = |doc: &Doc, t: usize| {
+        mention_starting_at(doc, t)
+            .filter(|&mi| doc.ents[doc.mentions[mi].ent as usize].kind == Kind::Person)
+    };
+    let mut found: Vec<(u32, u32)> = Vec::new();
+    for t in r.clone() {
+        if !doc.is(cat::DELEGATION, t) || t == r.start {
+            continue;
+        }
+        // The country right before the noun ("Russian", "Russia's"), "negotiating team" too.
+        let noun_start = if t > r.start && doc.low(t - 1) == "negotiating" {
+            t - 1
+        } else {
+            t
+        };
+        let Some((cm, cstart)) = mention_ending_before(doc, noun_start, r.start) else {
+            continue;
+        };
+        let c = doc.mentions[cm].ent;
+        if doc.ents[c as usize].kind != Kind::Country {
+            continue;
+        }
+        let mut person = None;
+        // After: "... delegation (, ) (was) led by P", "delegation head P".
+        let mut k = t + 1;
+        if k < r.end && doc.low(k) == "," {
+            k += 1;
+        }
+        while k < r.end && matches!(doc.low(k), "was" | "is" | "were" | "are" | "will" | "be") {
+            k += 1;
+        }
+        if k + 2 < r.end && lead(doc.low(k)) && doc.low(k + 1) == "by" {
+            person = person_at(doc, k + 2);
+        } else if t + 2 < r.end && matches!(doc.low(t + 1), "head" | "chief" | "leader") {
+            person = person_at(doc, t + 2);
+        }
+        // Before: "P (, who) led the Russian delegation".
+        if person.is_none() {
+            let mut b = cstart;
+            if b > r.start && doc.low(b - 1) == "the" {
+                b -= 1;
+            }
+            if b > r.start && lead(doc.low(b - 1)) {
+                b -= 1;
+                while b > r.start && matches!(doc.low(b - 1), "will" | "would" | "to" | "also") {
+                    b -= 1;
+                }
+                if b > r.start && doc.low(b - 1) == "who" {
+                    b -= 1;
+                    if b > r.start && doc.low(b - 1) == "," {
+                        b -= 1;
+                    }
+                }
+                person = mention_ending_before(doc, b, r.start)
+                    .map(|(mi, _)| mi)
+                    .filter(|&mi| {
+                        doc.ents[doc.mentions[mi].ent as usize].kind == Kind::Person
+                            && doc.tok_at(doc.mentions[mi].end) == b
+                    });
+            }
+        }
+        if let Some(pm) = person {
+            found.push((doc.mentions[pm].ent, c));
+        }
+    }
+    for (p, c) in found {
+        role_fact(
+            dict,
+            doc,
+            p,
+            Some(c),
+            "official",
+            false,
+            true,
+            None,
+            false,
+            false,
+            s,
+        );
     }
 }
 
@@ -1540,6 +1715,17 @@ fn locations(dict: &Dictionary, doc: &mut Doc) {
     let mut modifiers = Vec::new();
     for i in 0..n {
         let a = doc.mentions[i];
+        // "the Belarusian capital": a capital named by its country's demonym lies in that
+        // country (when the article names the country).
+        if doc.ents[a.ent as usize].kind == Kind::Place
+            && a.kind == MentionKind::Name
+            && doc.mention_text(&a).to_lowercase().ends_with(" capital")
+            && let Some(c) = doc.country_of(dict, a.ent)
+            && doc.ents[c as usize].kind == Kind::Country
+            && doc.mentions.iter().any(|m| m.ent == c)
+        {
+            facts.push((a.ent, c, a.sent, "capital".to_string()));
+        }
         let Some(b) = doc.mentions.get(i + 1).copied() else {
             break;
         };
