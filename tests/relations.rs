@@ -2646,6 +2646,40 @@ fn supplied_by_and_accused_forces() {
 }
 
 #[test]
+fn a_weapon_bought_from_a_country_is_supplied_by_it_to_its_user() {
+    let text = "Armenia used Harop loitering munitions bought from Israel.";
+    expect(text, "Israel", "supplies", "Harop", "asserted");
+    expect(text, "Israel", "supplies_weapons_to", "Armenia", "asserted");
+    expect(text, "Armenia", "receives", "Harop", "asserted");
+    // The user of a weapon supplied by another got it from that one, but a supply is not a
+    // purchase: no receives.
+    let text = "Ukraine fired HIMARS rockets supplied by the United States at a bridge.";
+    expect(
+        text,
+        "United States",
+        "supplies_weapons_to",
+        "Ukraine",
+        "asserted",
+    );
+    expect_none(text, "Ukraine", "receives", "HIMARS");
+    // Bought by someone is no supply by them, and with no user named there is no recipient.
+    expect_none(
+        "Harop drones bought by Armenia arrived in May.",
+        "Armenia",
+        "supplies",
+        "Harop",
+    );
+    let x = run(D, "Harop drones bought from Israel were shown in Baku.");
+    assert!(
+        !x.edges
+            .iter()
+            .any(|e| e.relation.id() == "supplies_weapons_to"),
+        "{:?}",
+        edges(&x)
+    );
+}
+
+#[test]
 fn a_weapon_antecedent_of_a_relative_clause_fills_the_weapon_slot() {
     let text = "Pakistan flew F-16s, which Washington sold to Islamabad under strict conditions.";
     expect(text, "United States", "supplies", "F-16", "asserted");

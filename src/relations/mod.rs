@@ -1999,7 +1999,7 @@ pub fn extract(dict: &Dictionary, rules: &Rules, doc: &mut Doc) {
         possession(&st, &mut facts);
         quoted_weapons(dict, &st, &mut facts, before);
         backing(&st, &mut facts);
-        supplied_by(&st, &mut facts);
+        supplied_by(&st, &mut facts, before);
         allies(&st, &mut facts);
         the_capital(dict, &st, &mut facts);
         attendance(dict, rules, &st, &mut facts);
@@ -3317,8 +3317,11 @@ fn backing(st: &Sent, facts: &mut Vec<Fact>) {
     }
 }
 
-/// "Bayraktar TB2 drones supplied by Turkey": a weapon with a reduced passive of supply.
-fn supplied_by(st: &Sent, facts: &mut Vec<Fact>) {
+/// "Bayraktar TB2 drones supplied by Turkey", "Harop drones bought from Israel": a weapon with
+/// a reduced passive of supply or purchase names its supplier. Whoever the sentence says uses
+/// the weapon (a fact among this sentence's, from `from` on) got it from the supplier, and a
+/// purchase is also received.
+fn supplied_by(st: &Sent, facts: &mut Vec<Fact>, from: usize) {
     for u in 0..st.units.len() {
         if st.kind(u) != Some(Kind::Weapon) {
             continue;
@@ -3328,13 +3331,29 @@ fn supplied_by(st: &Sent, facts: &mut Vec<Fact>) {
             st.low(k).is_some_and(|w| {
                 matches!(
                     w,
-                    "supplied" | "provided" | "delivered" | "donated" | "sold" | "sent" | "given"
+                    "supplied"
+                        | "provided"
+                        | "delivered"
+                        | "donated"
+                        | "sold"
+                        | "sent"
+                        | "given"
+                        | "bought"
+                        | "purchased"
+                        | "acquired"
+                        | "imported"
+                        | "obtained"
                 )
             })
         }) else {
             continue;
         };
-        if !(u + 1..v).all(|k| st.is(cat::WEAPON_NOUN, k)) || st.low(v + 1) != Some("by") {
+        let bought = matches!(
+            st.low(v),
+            Some("bought" | "purchased" | "acquired" | "imported" | "obtained")
+        );
+        let prep = if bought { "from" } else { "by" };
+        if !(u + 1..v).all(|k| st.is(cat::WEAPON_NOUN, k)) || st.low(v + 1) != Some(prep) {
             continue;
         }
         let Some(x) = (v + 2..(v + 4).min(st.units.len())).find(|&k| st.ment(k).is_some()) else {
@@ -3345,9 +3364,36 @@ fn supplied_by(st: &Sent, facts: &mut Vec<Fact>) {
         }
         let (_, _, xs) = st.group(x);
         let w = st.ent(u).unwrap();
+        let trigger = if bought { "bought from" } else { "supplied by" };
+        let users: Vec<(u32, Modality)> = facts[from..]
+            .iter()
+            .filter(|f| f.rel == Relation::Uses && f.dst == w)
+            .map(|f| (f.src, f.modality))
+            .collect();
         for a in xs {
-            if st.doc.ents[a as usize].kind.is_actor() {
-                facts.push(asserted(st, Relation::Supplies, a, w, "supplied by"));
+            if !st.doc.ents[a as usize].kind.is_actor() {
+                continue;
+            }
+            facts.push(asserted(st, Relation::Supplies, a, w, trigger));
+            for &(r, modality) in &users {
+                if r == a
+                    || !matches!(
+                        st.doc.ents[r as usize].kind,
+                        Kind::Country | Kind::Organisation
+                    )
+                {
+                    continue;
+                }
+                facts.push(Fact {
+                    modality,
+                    ..asserted(st, Relation::SuppliesWeaponsTo, a, r, trigger)
+                });
+                if bought {
+                    facts.push(Fact {
+                        modality,
+                        ..asserted(st, Relation::Receives, r, w, trigger)
+                    });
+                }
             }
         }
     }
