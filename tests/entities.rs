@@ -66,6 +66,35 @@ fn title_only_references_follow_the_article_date() {
 }
 
 #[test]
+fn a_name_after_a_comma_that_holds_another_countrys_office_is_not_the_titles_holder() {
+    let x = run(
+        "2018-07-16",
+        "Asked whether he believed his own agencies or the Russian leader, Trump said he \
+         trusted both.",
+    );
+    assert!(
+        !has(&x, "Donald Trump", "leader_of", "Russia"),
+        "{:?}",
+        edges(&x)
+    );
+    assert!(
+        has(&x, "Vladimir Putin", "leader_of", "Russia"),
+        "{:?}",
+        edges(&x)
+    );
+    // The holder named after the comma keeps the title.
+    let x = run(
+        "2018-07-16",
+        "Trump thanked the Russian leader, Vladimir Putin.",
+    );
+    assert!(
+        has(&x, "Vladimir Putin", "leader_of", "Russia"),
+        "{:?}",
+        edges(&x)
+    );
+}
+
+#[test]
 fn a_bare_title_without_a_definite_reference_is_no_one() {
     let x = run(
         "2024-07-20",

@@ -198,6 +198,37 @@ fn visited_needs_travel() {
     );
 }
 
+#[test]
+fn who_joins_a_meeting_meets_its_participants() {
+    let text = "Trump and Putin met in Helsinki before Mike Pompeo and Sergei Lavrov joined \
+                them for lunch.";
+    for (a, b) in [
+        ("Mike Pompeo", "Vladimir Putin"),
+        ("Sergei Lavrov", "Donald Trump"),
+        ("Mike Pompeo", "Sergei Lavrov"),
+    ] {
+        expect(text, a, "met_with", b, "asserted");
+    }
+    expect(text, "Mike Pompeo", "met_in", "Helsinki", "asserted");
+    // Joined by: the ones named took part.
+    let text = "Biden met Putin in Geneva, joined only by Antony Blinken and Sergei Lavrov.";
+    expect(
+        text,
+        "Antony Blinken",
+        "met_with",
+        "Vladimir Putin",
+        "asserted",
+    );
+    expect(text, "Sergei Lavrov", "met_in", "Geneva", "asserted");
+    // Joining a cause is no meeting.
+    expect_none(
+        "Trump and Putin met in Helsinki. Later Sweden joined NATO.",
+        "Sweden",
+        "met_with",
+        "Donald Trump",
+    );
+}
+
 // --- negotiation and agreements ---
 
 #[test]
@@ -421,6 +452,31 @@ fn war() {
         "at_war_with",
         "Ukraine",
         "asserted",
+    );
+}
+
+#[test]
+fn killing_someone_is_attacking_them() {
+    expect(
+        "A Turkish drone strike near the airport killed Mazloum Abdi.",
+        "Turkey",
+        "attacked",
+        "Mazloum Abdi",
+        "asserted",
+    );
+    expect(
+        "Israel killed Hassan Nasrallah in Beirut.",
+        "Israel",
+        "attacked",
+        "Hassan Nasrallah",
+        "asserted",
+    );
+    // The one who writes of an order to kill did not kill.
+    expect_none(
+        "Erdogan wrote that the order to kill Jamal Khashoggi came from Riyadh.",
+        "Recep Tayyip Erdogan",
+        "attacked",
+        "Jamal Khashoggi",
     );
 }
 
@@ -712,6 +768,27 @@ fn double_negation_is_possible() {
         "supplies",
         "Tomahawk",
         "possible",
+    );
+}
+
+#[test]
+fn a_negation_before_whether_leaves_the_event_open() {
+    let text = "The Kremlin did not say whether Trump and Putin would meet again.";
+    let x = run(D, text);
+    let got = modalities(&x, "Donald Trump", "plans_meeting_with", "Vladimir Putin");
+    assert!(!got.contains(&"negated"), "{text}\n  got {:?}", edges(&x));
+    assert!(
+        !has(&x, "Donald Trump", "met_with", "Vladimir Putin"),
+        "{text}\n  got {:?}",
+        edges(&x)
+    );
+    // Without "whether" the negation holds.
+    expect(
+        "Trump did not meet Putin in Helsinki.",
+        "Donald Trump",
+        "met_with",
+        "Vladimir Putin",
+        "negated",
     );
 }
 

@@ -927,6 +927,28 @@ fn demonym_noun(doc: &Doc, mi: usize, end: usize) -> Option<(usize, bool)> {
     (t > start).then_some((t, delegation))
 }
 
+/// Whether person `p` holds, at the article's date, an office of a country other than the
+/// country `of` (and none of `of`), by the dictionary's roles.
+fn office_elsewhere(dict: &Dictionary, doc: &Doc, p: u32, of: Option<u32>) -> bool {
+    let (EntKey::Dict(pe), Some(EntKey::Dict(oe))) = (
+        &doc.ents[p as usize].key,
+        of.map(|o| &doc.ents[o as usize].key),
+    ) else {
+        return false;
+    };
+    if dict.entry(*oe).kind != Kind::Country {
+        return false;
+    }
+    let mut other = false;
+    for r in dict.roles_at(*pe, doc.date) {
+        if r.of == *oe {
+            return false;
+        }
+        other |= dict.entry(r.of).kind == Kind::Country;
+    }
+    other
+}
+
 /// Whether a title class is an envoy's, posted "in" or "at" a place as well as "to" it.
 fn is_envoy(class: &str) -> bool {
     matches!(class, "ambassador" | "envoy")
@@ -1046,10 +1068,21 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
                     doc.ents[doc.mentions[mi].ent as usize].kind == Kind::Person
                         && doc.mentions[mi].start >= doc.toks.toks[p].start
                 });
+            let of_mention = before.map(|(mi, _)| mi).or(of_after);
+            // "... or the Russian leader, Trump said": after a comma, a name the dictionary
+            // gives an office of another country at the date is not the title's holder.
+            let person = person.filter(|&pm| {
+                !comma
+                    || !office_elsewhere(
+                        dict,
+                        doc,
+                        doc.mentions[pm].ent,
+                        of_mention.map(|mi| doc.mentions[mi].ent),
+                    )
+            });
             if comma && person.is_some() {
                 doc.lex[p - 1] |= cat::TITLE_COMMA;
             }
-            let of_mention = before.map(|(mi, _)| mi).or(of_after);
             if let Some(pm) = person {
                 let person_ent = doc.mentions[pm].ent;
                 if let Some((mi, _)) = before {

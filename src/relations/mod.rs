@@ -1704,6 +1704,11 @@ fn modality(
             u = c;
             continue;
         }
+        // "did not say whether they would meet": a negation before "whether" is of the
+        // saying or knowing; the event itself stays open.
+        if st.low(u) == Some("whether") {
+            neg = 0;
+        }
         u += check(u, st, false, &mut neg, &mut possible, &mut planned);
     }
     if nominal {
@@ -2222,10 +2227,15 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                                 | "lots"
                         )
                     });
+                // After a name, a past form is a verb ("a strike at the airport killed"), not
+                // a noun.
+                let past = st
+                    .low(u)
+                    .is_some_and(|w| w.ends_with("ed") || rules::is_participle(w));
                 let nominal_use = u > 0
                     && (st.low(u - 1).is_some_and(nominal_marker)
                         || of_noun
-                        || st.ment(u - 1).is_some());
+                        || (st.ment(u - 1).is_some() && !past));
                 // "brought Zelensky and Putin together for a meeting".
                 let purpose_ahead = (u.saturating_sub(2)..u).any(|k| st.low(k) == Some("for"));
                 let found = find_subject(st, u, true).filter(|(first, _)| {
@@ -2692,19 +2702,29 @@ fn both_people(doc: &Doc, a: u32, b: u32) -> bool {
     doc.ents[a as usize].kind == Kind::Person && doc.ents[b as usize].kind == Kind::Person
 }
 
-/// Participants added after a meeting by "along with" or "together with" in the same clause.
+/// Participants added after a meeting by "along with", "together with" or "joined (only) by"
+/// in the same clause.
 fn also_present(st: &Sent, from: usize) -> Vec<u32> {
     let end = (from + 10).min(st.units.len());
-    let Some(k) = (from..end.saturating_sub(1)).find(|&k| {
-        matches!(st.low(k), Some("along" | "together")) && st.low(k + 1) == Some("with")
+    // The unit after the joining words.
+    let Some(k) = (from..end.saturating_sub(1)).find_map(|k| match st.low(k)? {
+        "along" | "together" if st.low(k + 1) == Some("with") => Some(k + 2),
+        "joined" if st.low(k + 1) == Some("by") => Some(k + 2),
+        "joined"
+            if matches!(st.low(k + 1), Some("only" | "later" | "briefly" | "also"))
+                && st.low(k + 2) == Some("by") =>
+        {
+            Some(k + 3)
+        }
+        _ => None,
     }) else {
         return Vec::new();
     };
-    if (from..k).any(|j| st.is_boundary(j)) {
+    if (from..k).any(|j| st.is_boundary(j) && st.low(j) != Some("by")) {
         return Vec::new();
     }
     // "along with [representatives from] Russia and the OSCE".
-    let Some(m) = (k + 2..(k + 6).min(st.units.len()))
+    let Some(m) = (k..(k + 4).min(st.units.len()))
         .take_while(|&j| !st.is_boundary(j))
         .find(|&j| st.ment(j).is_some())
     else {
@@ -3227,6 +3247,55 @@ fn attendance(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>
                 sent: st.s as u32,
                 trigger: st.low(k).unwrap_or("").to_string(),
             });
+        }
+    }
+    // "... before Pompeo and Lavrov joined them for a working lunch": who joins the people of
+    // a meeting just told of (in this sentence or the one before) meets each of them.
+    if let Some(k) = (1..st.units.len().saturating_sub(1))
+        .find(|&k| st.low(k) == Some("joined") && st.low(k + 1) == Some("them"))
+        && let Some((first, joiners)) = find_subject(st, k, true)
+        && let Some(last) = facts
+            .iter()
+            .rev()
+            .find(|f| f.rel == Relation::MetWith && st.s - (f.sent as usize) <= 1)
+    {
+        let sent = last.sent;
+        let mut met: Vec<u32> = Vec::new();
+        for f in facts
+            .iter()
+            .filter(|f| f.sent == sent && f.rel == Relation::MetWith)
+        {
+            for e in [f.src, f.dst] {
+                if !met.contains(&e) && !joiners.contains(&e) {
+                    met.push(e);
+                }
+            }
+        }
+        let (m, _) = modality(rules, st, clause_start(st, first), k, k + 1, false);
+        if m == Modality::Asserted {
+            let mut all = met.clone();
+            all.extend(joiners.iter().copied());
+            for (i, &a) in joiners.iter().enumerate() {
+                // Each joiner meets those already there and the other joiners.
+                for &b in met.iter().chain(joiners[i + 1..].iter()) {
+                    if a != b && !same_side(dict, doc, a, b) {
+                        facts.push(asserted(st, Relation::MetWith, a, b, "joined"));
+                    }
+                }
+            }
+            // And where they met, if the meeting had a venue.
+            let venues: Vec<u32> = facts
+                .iter()
+                .filter(|f| f.sent == sent && f.rel == Relation::MetIn)
+                .map(|f| f.dst)
+                .collect();
+            for &v in &venues {
+                for &a in &joiners {
+                    if !all.is_empty() {
+                        facts.push(asserted(st, Relation::MetIn, a, v, "joined"));
+                    }
+                }
+            }
         }
     }
     // "X ... during|at the (group's) (annual) summit|gathering in P".
