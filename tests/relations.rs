@@ -371,6 +371,31 @@ fn mutual_criticism() {
     );
 }
 
+#[test]
+fn condemning_an_attack_told_of_criticises_its_attacker() {
+    let text = "Russia attacked Ukraine on Thursday. Explosions shook Kyiv. Joe Biden condemned \
+                what he called an \"unprovoked attack\". Olaf Scholz called the attack a \
+                breach of international law.";
+    expect(text, "Joe Biden", "criticized", "Russia", "asserted");
+    expect(text, "Olaf Scholz", "criticized", "Russia", "asserted");
+    // With no attack told of, there is no one to criticise.
+    let x = run(D, "Olaf Scholz condemned the attack on Monday.");
+    assert!(
+        !x.edges.iter().any(|e| e.relation.id() == "criticized"),
+        "{:?}",
+        edges(&x)
+    );
+    // A named attacker is the patterns' business, and the victim is not criticised.
+    let text = "Russia attacked Ukraine. Scholz condemned the attack by Hamas on Israel.";
+    expect_none(text, "Olaf Scholz", "criticized", "Russia");
+    expect_none(
+        "Russia attacked Ukraine. Volodymyr Zelenskyy condemned the attack.",
+        "Volodymyr Zelenskyy",
+        "criticized",
+        "Ukraine",
+    );
+}
+
 // --- coercion and force ---
 
 #[test]

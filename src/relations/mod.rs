@@ -2007,6 +2007,7 @@ pub fn extract(dict: &Dictionary, rules: &Rules, doc: &mut Doc) {
         supplied_by(&st, &mut facts, before);
         allies(&st, &mut facts);
         the_capital(dict, &st, &mut facts);
+        condemned_attack(dict, rules, &st, &mut facts);
         attendance(dict, rules, &st, &mut facts);
     }
     for f in facts {
@@ -3347,6 +3348,152 @@ fn attendance(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>
                 sent: st.s as u32,
                 trigger: st.low(noun).unwrap_or("").to_string(),
             });
+        }
+    }
+}
+
+/// "Biden condemned what he called an unprovoked attack", "Zarif called the killing an act of
+/// terrorism": criticism of an attack the article has told of, named by its noun alone, is
+/// criticism of whoever carried it out (the actors of the last asserted attack within ten
+/// sentences, else of the lead's attack; its countries and organisations when it has any).
+fn condemned_attack(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) {
+    let doc = st.doc;
+    let condemn = |w: &str| {
+        matches!(
+            w,
+            "condemned"
+                | "condemns"
+                | "condemning"
+                | "denounced"
+                | "denounces"
+                | "denouncing"
+                | "decried"
+                | "deplored"
+                | "slammed"
+                | "criticized"
+                | "criticised"
+                | "called"
+                | "calls"
+                | "described"
+                | "branded"
+        )
+    };
+    let attack_noun = |w: &str| {
+        matches!(
+            w,
+            "attack"
+                | "attacks"
+                | "strike"
+                | "strikes"
+                | "airstrike"
+                | "airstrikes"
+                | "killing"
+                | "killings"
+                | "assassination"
+                | "invasion"
+                | "raid"
+                | "bombing"
+                | "shelling"
+                | "offensive"
+                | "incursion"
+                | "aggression"
+                | "assault"
+        )
+    };
+    for k in 1..st.units.len() {
+        if !st.low(k).is_some_and(condemn) {
+            continue;
+        }
+        // The noun within a few words, past determiners, "what he called", quotation marks
+        // and adjectives; no name between (a named actor is the patterns' business).
+        let Some(n) = (k + 1..(k + 11).min(st.units.len())).find(|&j| {
+            st.low(j).is_some_and(attack_noun)
+                && (k + 1..j).all(|i| match st.ment(i) {
+                    // "what he called": a pronoun only.
+                    Some(m) => {
+                        matches!(doc.mentions[m].kind, MentionKind::Pronoun | MentionKind::We)
+                    }
+                    None => {
+                        st.is_quote(i)
+                            || st.low(i).is_some_and(|w| {
+                                matches!(w, "what" | "called" | "described" | "as" | "," | "and")
+                                    || nominal_marker(w)
+                                    || adjective_like(w)
+                                    || w.chars().all(|c| c.is_lowercase() || c == '-')
+                                        && !is_boundary_word(w)
+                                        && !PREPOSITIONS.contains(&w)
+                            })
+                    }
+                })
+        }) else {
+            continue;
+        };
+        // "called the attack" needs the noun right after its determiner.
+        if matches!(
+            st.low(k),
+            Some("called" | "calls" | "described" | "branded")
+        ) && !(n == k + 2 && matches!(st.low(k + 1), Some("the" | "this" | "that")))
+        {
+            continue;
+        }
+        // "the attack by Hamas", "the strike on Kyiv by Russia": a named actor is the target.
+        if (n + 1..(n + 6).min(st.units.len()))
+            .take_while(|&j| !st.is_boundary(j) || st.low(j) == Some("by"))
+            .any(|j| st.low(j) == Some("by"))
+        {
+            continue;
+        }
+        // The last attack told of, or with none close by, the attack of the lead.
+        let told = |f: &&Fact| {
+            f.rel == Relation::Attacked
+                && f.modality == Modality::Asserted
+                && (f.sent as usize) <= st.s
+        };
+        let Some(last) = facts
+            .iter()
+            .rev()
+            .filter(told)
+            .find(|f| st.s - (f.sent as usize) <= 10)
+            .or_else(|| facts.iter().filter(told).find(|f| f.sent <= 3))
+        else {
+            continue;
+        };
+        let sent = last.sent;
+        let mut actors: Vec<u32> = Vec::new();
+        for f in facts
+            .iter()
+            .filter(|f| f.sent == sent && f.rel == Relation::Attacked)
+        {
+            if f.modality == Modality::Asserted && !actors.contains(&f.src) {
+                actors.push(f.src);
+            }
+        }
+        if actors
+            .iter()
+            .any(|&a| doc.ents[a as usize].kind != Kind::Person)
+        {
+            actors.retain(|&a| doc.ents[a as usize].kind != Kind::Person);
+        }
+        let Some((first, who)) = find_subject(st, k, true) else {
+            continue;
+        };
+        let (m, _) = modality(rules, st, clause_start(st, first), k, k + 1, false);
+        if m == Modality::Negated {
+            continue;
+        }
+        for &w in &who {
+            for &a in &actors {
+                if w != a && !same_side(dict, doc, w, a) {
+                    facts.push(Fact {
+                        rel: Relation::Criticized,
+                        src: w,
+                        dst: a,
+                        modality: m,
+                        sent: st.s as u32,
+                        trigger: st.low(k).unwrap_or("").to_string(),
+                    });
+                }
+            }
         }
     }
 }
