@@ -2782,6 +2782,29 @@ fn a_weapon_bought_from_a_country_is_supplied_by_it_to_its_user() {
 }
 
 #[test]
+fn the_user_of_a_weapon_another_supplies_gets_it_from_that_one() {
+    let text = "Ukrainian troops have used U.S.-supplied HIMARS launchers to hit bridges.";
+    expect(text, "United States", "supplies", "HIMARS", "asserted");
+    expect(
+        text,
+        "United States",
+        "supplies_weapons_to",
+        "Ukraine",
+        "asserted",
+    );
+    // A country that supplies a weapon it uses itself supplies no one.
+    let x = run(
+        D,
+        "Russia uses the S-400 and supplied S-400 systems to India.",
+    );
+    assert!(
+        !has(&x, "Russia", "supplies_weapons_to", "Russia"),
+        "{:?}",
+        edges(&x)
+    );
+}
+
+#[test]
 fn a_weapon_antecedent_of_a_relative_clause_fills_the_weapon_slot() {
     let text = "Pakistan flew F-16s, which Washington sold to Islamabad under strict conditions.";
     expect(text, "United States", "supplies", "F-16", "asserted");

@@ -2005,6 +2005,7 @@ pub fn extract(dict: &Dictionary, rules: &Rules, doc: &mut Doc) {
         quoted_weapons(dict, &st, &mut facts, before);
         backing(&st, &mut facts);
         supplied_by(&st, &mut facts, before);
+        supplied_to_users(&st, &mut facts, before);
         allies(&st, &mut facts);
         the_capital(dict, &st, &mut facts);
         condemned_attack(dict, rules, &st, &mut facts);
@@ -3535,8 +3536,7 @@ fn backing(st: &Sent, facts: &mut Vec<Fact>) {
 
 /// "Bayraktar TB2 drones supplied by Turkey", "Harop drones bought from Israel": a weapon with
 /// a reduced passive of supply or purchase names its supplier. Whoever the sentence says uses
-/// the weapon (a fact among this sentence's, from `from` on) got it from the supplier, and a
-/// purchase is also received.
+/// a purchased weapon (a fact among this sentence's, from `from` on) received it.
 fn supplied_by(st: &Sent, facts: &mut Vec<Fact>, from: usize) {
     for u in 0..st.units.len() {
         if st.kind(u) != Some(Kind::Weapon) {
@@ -3591,20 +3591,14 @@ fn supplied_by(st: &Sent, facts: &mut Vec<Fact>, from: usize) {
                 continue;
             }
             facts.push(asserted(st, Relation::Supplies, a, w, trigger));
-            for &(r, modality) in &users {
-                if r == a
-                    || !matches!(
+            // Its user bought it (supplied_to_users() links the supplier to the user).
+            for &(r, modality) in users.iter().filter(|_| bought) {
+                if r != a
+                    && matches!(
                         st.doc.ents[r as usize].kind,
                         Kind::Country | Kind::Organisation
                     )
                 {
-                    continue;
-                }
-                facts.push(Fact {
-                    modality,
-                    ..asserted(st, Relation::SuppliesWeaponsTo, a, r, trigger)
-                });
-                if bought {
                     facts.push(Fact {
                         modality,
                         ..asserted(st, Relation::Receives, r, w, trigger)
@@ -3613,6 +3607,45 @@ fn supplied_by(st: &Sent, facts: &mut Vec<Fact>, from: usize) {
             }
         }
     }
+}
+
+/// "Ukrainian troops used U.S.-supplied HIMARS launchers": when a sentence (its facts from
+/// `from` on) has one party supply a weapon and another country or organisation use it, the
+/// first supplies weapons to the second.
+fn supplied_to_users(st: &Sent, facts: &mut Vec<Fact>, from: usize) {
+    let doc = st.doc;
+    let party = |e: u32| {
+        matches!(
+            doc.ents[e as usize].kind,
+            Kind::Country | Kind::Organisation
+        )
+    };
+    let mut add: Vec<Fact> = Vec::new();
+    for s in &facts[from..] {
+        if s.rel != Relation::Supplies || s.modality == Modality::Negated {
+            continue;
+        }
+        for u in &facts[from..] {
+            if u.rel != Relation::Uses || u.dst != s.dst || u.src == s.src || !party(u.src) {
+                continue;
+            }
+            let known = facts[from..]
+                .iter()
+                .chain(add.iter())
+                .any(|f| f.rel == Relation::SuppliesWeaponsTo && f.src == s.src && f.dst == u.src);
+            if !known {
+                add.push(Fact {
+                    rel: Relation::SuppliesWeaponsTo,
+                    src: s.src,
+                    dst: u.src,
+                    modality: s.modality,
+                    sent: s.sent,
+                    trigger: s.trigger.clone(),
+                });
+            }
+        }
+    }
+    facts.extend(add);
 }
 
 /// "China, North Korea's main ally", "Russia has been the most important foreign backer of
