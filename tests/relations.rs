@@ -2805,6 +2805,40 @@ fn the_user_of_a_weapon_another_supplies_gets_it_from_that_one() {
 }
 
 #[test]
+fn the_weapons_an_aid_package_includes_are_supplied_by_its_giver() {
+    let text = "Germany announced a package worth 700 million euros that includes two Patriot \
+                launchers and Leopard 1 tanks.";
+    expect(text, "Germany", "supplies", "Patriot", "planned");
+    expect(text, "Germany", "supplies", "Leopard 1", "planned");
+    let text = "Joe Biden approved $800 million in military aid for Ukraine, including Javelin \
+                missiles.";
+    expect(text, "Joe Biden", "supplies", "Javelin", "planned");
+    // A package that is refused supplies nothing.
+    expect_none(
+        "Germany did not announce a package that includes Leopard 1 tanks.",
+        "Germany",
+        "supplies",
+        "Leopard 1",
+    );
+}
+
+#[test]
+fn a_clause_after_comma_and_is_not_the_next_item_of_a_list() {
+    let text = "France would send SCALP missiles to Ukraine, and Germany sent Leopard 1 tanks.";
+    expect(text, "Germany", "supplies", "Leopard 1", "asserted");
+    expect_none(text, "France", "supplies", "Leopard 1");
+    expect_none(text, "France", "supplies_weapons_to", "Germany");
+    // A list with a comma before "and" is still a list.
+    expect(
+        "Putin met Erdogan, Raisi, and Aliyev in Tehran.",
+        "Vladimir Putin",
+        "met_with",
+        "Ilham Aliyev",
+        "asserted",
+    );
+}
+
+#[test]
 fn a_weapon_antecedent_of_a_relative_clause_fills_the_weapon_slot() {
     let text = "Pakistan flew F-16s, which Washington sold to Islamabad under strict conditions.";
     expect(text, "United States", "supplies", "F-16", "asserted");

@@ -361,6 +361,24 @@ impl Sent<'_, '_> {
 
     /// The group of coordinated mentions containing the mention at unit `u`: (first unit,
     /// last unit, entities).
+    /// "send missiles to Ukraine, and Germany sent tanks": the object of a preposition at `a`
+    /// and a name at `b` after ", and" with a verb of its own are two clauses, not a list.
+    fn clause_joined(&self, a: usize, b: usize) -> bool {
+        let object = a > 0 && self.low(a - 1).is_some_and(|w| PREPOSITIONS.contains(&w));
+        object
+            && (a + 1..b).any(|j| self.low(j) == Some(","))
+            && (a + 1..b).any(|j| self.low(j) == Some("and"))
+            && self.low(b + 1).is_some_and(|w| {
+                w.ends_with("ed")
+                    || rules::is_participle(w)
+                    || self.is(cat::SPEECH_VERB, b + 1)
+                    || matches!(
+                        w,
+                        "has" | "had" | "have" | "was" | "were" | "will" | "would"
+                    )
+            })
+    }
+
     fn group(&self, u: usize) -> (usize, usize, Vec<u32>) {
         let mut first = u;
         let mut last = u;
@@ -374,7 +392,13 @@ impl Sent<'_, '_> {
                 }
             }
             match found {
-                Some(k) if self.is_separator(k, first) && self.listable(k, first) => first = k,
+                Some(k)
+                    if self.is_separator(k, first)
+                        && self.listable(k, first)
+                        && !self.clause_joined(k, first) =>
+                {
+                    first = k
+                }
                 _ => break,
             }
         }
@@ -417,7 +441,10 @@ impl Sent<'_, '_> {
             };
             match found {
                 Some(k)
-                    if self.is_separator(last, k) && !new_clause(k) && self.listable(last, k) =>
+                    if self.is_separator(last, k)
+                        && !new_clause(k)
+                        && self.listable(last, k)
+                        && !(first == last && self.clause_joined(last, k)) =>
                 {
                     last = k
                 }
@@ -2006,6 +2033,7 @@ pub fn extract(dict: &Dictionary, rules: &Rules, doc: &mut Doc) {
         backing(&st, &mut facts);
         supplied_by(&st, &mut facts, before);
         supplied_to_users(&st, &mut facts, before);
+        package_contents(rules, &st, &mut facts, before);
         allies(&st, &mut facts);
         the_capital(dict, &st, &mut facts);
         condemned_attack(dict, rules, &st, &mut facts);
@@ -3607,6 +3635,76 @@ fn supplied_by(st: &Sent, facts: &mut Vec<Fact>, from: usize) {
             }
         }
     }
+}
+
+/// "Germany announced a package worth 700 million euros that includes Patriot launchers and
+/// Leopard 1 tanks": the weapons an aid package includes are supplied by whoever gives the
+/// package (the actor of the package noun, with the clause's modality, else the supplier of
+/// this sentence's supplies_weapons_to fact, from `from` on).
+fn package_contents(rules: &Rules, st: &Sent, facts: &mut Vec<Fact>, from: usize) {
+    let n = st.units.len();
+    let Some(p) = (0..n).find(|&k| {
+        st.low(k).is_some_and(|w| {
+            matches!(
+                w,
+                "package" | "packages" | "aid" | "assistance" | "shipment" | "tranche"
+            )
+        })
+    }) else {
+        return;
+    };
+    // "that includes", "which included", ", including".
+    let Some(i) = (p + 1..(p + 16).min(n))
+        .take_while(|&k| !st.is_boundary(k) || matches!(st.low(k), Some("that" | "which")))
+        .find(|&k| {
+            st.low(k).is_some_and(|w| {
+                matches!(
+                    w,
+                    "includes" | "include" | "included" | "including" | "comprising" | "containing"
+                )
+            })
+        })
+    else {
+        return;
+    };
+    let weapons: Vec<u32> = (i + 1..n)
+        .take_while(|&k| !st.is_boundary(k))
+        .filter(|&k| st.kind(k) == Some(Kind::Weapon))
+        .filter_map(|k| st.ent(k))
+        .collect();
+    if weapons.is_empty() {
+        return;
+    }
+    let suppliers: Vec<(u32, Modality)> = match find_subject(st, p, true) {
+        Some((first, xs)) => {
+            let (m, _) = modality(rules, st, clause_start(st, first), p, p + 1, false);
+            if m == Modality::Negated {
+                return;
+            }
+            xs.into_iter().map(|x| (x, m)).collect()
+        }
+        None => facts[from..]
+            .iter()
+            .filter(|f| f.rel == Relation::SuppliesWeaponsTo && f.modality != Modality::Negated)
+            .map(|f| (f.src, f.modality))
+            .collect(),
+    };
+    let mut add: Vec<Fact> = Vec::new();
+    for &(x, m) in &suppliers {
+        for &w in &weapons {
+            let known = facts[from..]
+                .iter()
+                .chain(add.iter())
+                .any(|f| f.rel == Relation::Supplies && f.src == x && f.dst == w);
+            if !known {
+                add.push(Fact {
+                    modality: m,
+                    ..asserted(st, Relation::Supplies, x, w, "package including")
+                });
+            }
+        }
+    }
+    facts.extend(add);
 }
 
 /// "Ukrainian troops used U.S.-supplied HIMARS launchers": when a sentence (its facts from
