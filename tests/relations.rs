@@ -229,6 +229,38 @@ fn who_joins_a_meeting_meets_its_participants() {
     );
 }
 
+#[test]
+fn hosting_a_delegation_is_meeting_its_side_and_its_leader() {
+    let text = "Wang Yi hosted a Taliban delegation led by Abdul Ghani Baradar in Tianjin.";
+    expect(text, "Wang Yi", "met_with", "Taliban", "asserted");
+    expect(
+        text,
+        "Wang Yi",
+        "met_with",
+        "Abdul Ghani Baradar",
+        "asserted",
+    );
+    expect(text, "Abdul Ghani Baradar", "met_in", "Tianjin", "asserted");
+    expect(
+        text,
+        "Abdul Ghani Baradar",
+        "official_of",
+        "Taliban",
+        "asserted",
+    );
+    let text = "Wang Yi hosted the Russian delegation in Tianjin.";
+    expect(text, "Wang Yi", "met_with", "Russia", "asserted");
+    // The venue after the delegation is no participant.
+    expect_none(text, "Wang Yi", "met_with", "Tianjin");
+    // A demonym before another noun is no party to a meeting.
+    let x = run(D, "Wang Yi welcomed the Russian decision on Monday.");
+    assert!(
+        !x.edges.iter().any(|e| e.relation.id() == "met_with"),
+        "{:?}",
+        edges(&x)
+    );
+}
+
 // --- negotiation and agreements ---
 
 #[test]

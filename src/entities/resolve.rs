@@ -1590,7 +1590,7 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
     }
 }
 
-/// Whoever leads a country's delegation is an official of that country: "the Russian
+/// Whoever leads a country's (or an organisation's) delegation is its official: "the Russian
 /// delegation was led by Vladimir Medinsky", "Medinsky, who heads Russia's negotiating team",
 /// "Russian delegation head Vladimir Medinsky".
 fn delegation_leaders(dict: &Dictionary, doc: &mut Doc, s: usize) {
@@ -1629,7 +1629,10 @@ fn delegation_leaders(dict: &Dictionary, doc: &mut Doc, s: usize) {
             continue;
         };
         let c = doc.mentions[cm].ent;
-        if doc.ents[c as usize].kind != Kind::Country {
+        if !matches!(
+            doc.ents[c as usize].kind,
+            Kind::Country | Kind::Organisation
+        ) {
             continue;
         }
         let mut person = None;

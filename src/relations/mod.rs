@@ -731,7 +731,16 @@ fn match_elems(
                         if mention.kind == MentionKind::Demonym
                             && last == k
                             && let Some(h) = (k + 1..(k + 4).min(st.units.len()))
-                                .take_while(|&j| st.ment(j).is_some() || st.is_filler(j))
+                                .take_while(|&j| {
+                                    // A near slot stops at a preposition ("hosted the
+                                    // Russian delegation in Tianjin").
+                                    st.ment(j).is_some()
+                                        || st.is_filler(j)
+                                            && (far
+                                                || !st
+                                                    .low(j)
+                                                    .is_some_and(|w| PREPOSITIONS.contains(&w)))
+                                })
                                 .find(|&j| st.ment(j).is_some())
                         {
                             let (_, hl, more) = st.group(h);
@@ -2428,9 +2437,16 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                     m = outer;
                 }
             }
-            // "called the U.S. and German plans disastrous", "told Russian reporters": a
-            // demonym before a noun describes it; the call is not with that country.
-            if p.outputs.iter().all(|o| o.rel == Relation::SpokeWith)
+            // "called the U.S. and German plans disastrous", "told Russian reporters",
+            // "welcomed the Russian decision": a demonym before a noun describes it; the call
+            // or the meeting is not with that country. For a meeting, a noun for the people
+            // who act for it ("the Russian delegation", "Russian officials") stands for it.
+            let talk = p.outputs.iter().all(|o| o.rel == Relation::SpokeWith);
+            let meet = p
+                .outputs
+                .iter()
+                .all(|o| matches!(o.rel, Relation::MetWith | Relation::PlansMeetingWith));
+            if (talk || meet)
                 && cap.end > 0
                 && !cap.y.is_empty()
                 && st
@@ -2442,6 +2458,7 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                         && !PREPOSITIONS.contains(&w)
                         && !matches!(w, "and" | "or")
                 })
+                && !(meet && st.is(cat::COLLECTIVE | cat::DELEGATION, cap.end))
             {
                 continue;
             }
@@ -2732,14 +2749,20 @@ fn both_people(doc: &Doc, a: u32, b: u32) -> bool {
     doc.ents[a as usize].kind == Kind::Person && doc.ents[b as usize].kind == Kind::Person
 }
 
-/// Participants added after a meeting by "along with", "together with" or "joined (only) by"
-/// in the same clause.
+/// Participants added after a meeting by "along with", "together with", "joined (only) by" or
+/// a delegation's "led by" in the same clause.
 fn also_present(st: &Sent, from: usize) -> Vec<u32> {
     let end = (from + 10).min(st.units.len());
     // The unit after the joining words.
     let Some(k) = (from..end.saturating_sub(1)).find_map(|k| match st.low(k)? {
         "along" | "together" if st.low(k + 1) == Some("with") => Some(k + 2),
         "joined" if st.low(k + 1) == Some("by") => Some(k + 2),
+        // "a Taliban delegation led by Baradar": its leader.
+        "led" | "headed"
+            if st.low(k + 1) == Some("by") && k >= 1 && st.is(cat::DELEGATION, k - 1) =>
+        {
+            Some(k + 2)
+        }
         "joined"
             if matches!(st.low(k + 1), Some("only" | "later" | "briefly" | "also"))
                 && st.low(k + 2) == Some("by") =>
