@@ -261,6 +261,43 @@ fn hosting_a_delegation_is_meeting_its_side_and_its_leader() {
     );
 }
 
+#[test]
+fn talks_at_a_venue_are_a_meeting_there() {
+    let text = "Erdogan discussed grain exports with Vladimir Putin in Tehran on Tuesday.";
+    expect(
+        text,
+        "Recep Tayyip Erdoğan",
+        "spoke_with",
+        "Vladimir Putin",
+        "asserted",
+    );
+    expect(
+        text,
+        "Recep Tayyip Erdoğan",
+        "met_with",
+        "Vladimir Putin",
+        "asserted",
+    );
+    expect(text, "Vladimir Putin", "met_in", "Tehran", "asserted");
+    // A call is no meeting, wherever the caller sits.
+    let text = "Erdogan discussed grain exports with Vladimir Putin by phone from Ankara.";
+    expect(
+        text,
+        "Recep Tayyip Erdoğan",
+        "spoke_with",
+        "Vladimir Putin",
+        "asserted",
+    );
+    expect_none(text, "Recep Tayyip Erdoğan", "met_with", "Vladimir Putin");
+    // Talks with no venue are talks only.
+    expect_none(
+        "Erdogan discussed grain exports with Vladimir Putin on Tuesday.",
+        "Recep Tayyip Erdoğan",
+        "met_with",
+        "Vladimir Putin",
+    );
+}
+
 // --- negotiation and agreements ---
 
 #[test]

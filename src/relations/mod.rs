@@ -2676,7 +2676,7 @@ fn emit(
                     pairs.push((a, b));
                 }
             }
-            for (a, b) in pairs {
+            for &(a, b) in &pairs {
                 facts.push(Fact {
                     rel,
                     src: a,
@@ -2686,14 +2686,40 @@ fn emit(
                     trigger: trigger.clone(),
                 });
             }
+            // "met in Geneva with Lavrov": the venue stands before the other party.
+            let from = if matches!(st.low(t1), Some("in" | "at")) {
+                t1
+            } else {
+                cap.end.max(t1)
+            };
             if MEETING.contains(&rel) {
-                // "met in Geneva with Lavrov": the venue stands before the other party.
-                let from = if matches!(st.low(t1), Some("in" | "at")) {
-                    t1
-                } else {
-                    cap.end.max(t1)
-                };
                 venue(st, &all, rel, modality, t0, from, &trigger, facts);
+            } else if rel == Relation::SpokeWith && in_person_talk(st, t0) {
+                // "discussed the grain exports with Putin in Tehran": talks at a venue are a
+                // meeting there.
+                let before = facts.len();
+                venue(
+                    st,
+                    &all,
+                    Relation::MetWith,
+                    modality,
+                    t0,
+                    from,
+                    &trigger,
+                    facts,
+                );
+                if facts.len() > before {
+                    for &(a, b) in &pairs {
+                        facts.push(Fact {
+                            rel: Relation::MetWith,
+                            src: a,
+                            dst: b,
+                            modality,
+                            sent: st.s as u32,
+                            trigger: trigger.clone(),
+                        });
+                    }
+                }
             }
             continue;
         }
@@ -2747,6 +2773,47 @@ fn at_home(dict: &Dictionary, doc: &Doc, who: u32, place: u32) -> bool {
 /// Whether both entities are people.
 fn both_people(doc: &Doc, a: u32, b: u32) -> bool {
     doc.ents[a as usize].kind == Kind::Person && doc.ents[b as usize].kind == Kind::Person
+}
+
+/// Whether the talk whose trigger is at unit `t0` ("talked", "discussed ... with", "held
+/// talks") is in person: not a call, a letter or a video link, by the sentence's words.
+fn in_person_talk(st: &Sent, t0: usize) -> bool {
+    let talk = st.low(t0).is_some_and(|w| {
+        matches!(
+            w,
+            "talk"
+                | "talks"
+                | "talked"
+                | "talking"
+                | "discuss"
+                | "discussed"
+                | "discusses"
+                | "discussing"
+                | "conferred"
+                | "held"
+                | "hold"
+                | "holds"
+                | "holding"
+        )
+    });
+    talk && !(0..st.units.len()).any(|k| {
+        st.low(k).is_some_and(|w| {
+            matches!(
+                w,
+                "phone"
+                    | "telephone"
+                    | "call"
+                    | "video"
+                    | "videoconference"
+                    | "videolink"
+                    | "virtual"
+                    | "virtually"
+                    | "letter"
+                    | "remotely"
+                    | "online"
+            )
+        })
+    })
 }
 
 /// Participants added after a meeting by "along with", "together with", "joined (only) by" or
