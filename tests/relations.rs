@@ -298,6 +298,36 @@ fn talks_at_a_venue_are_a_meeting_there() {
     );
 }
 
+#[test]
+fn travel_with_an_adverb_and_leaving_for_a_place_are_visits() {
+    let text = "Mike Pompeo travelled secretly to Pyongyang to meet Kim Jong Un.";
+    // The capital is the city here, not the government.
+    expect(text, "Mike Pompeo", "visited", "Pyongyang", "asserted");
+    expect(text, "Mike Pompeo", "met_in", "Pyongyang", "asserted");
+    expect_none(text, "Mike Pompeo", "visited", "North Korea");
+    expect(
+        "Angela Merkel was due to fly on to Brussels later on Thursday.",
+        "Angela Merkel",
+        "visited",
+        "Brussels",
+        "planned",
+    );
+    expect(
+        "Ashraf Ghani left for Tajikistan on Sunday.",
+        "Ashraf Ghani",
+        "visited",
+        "Tajikistan",
+        "asserted",
+    );
+    // Leaving a place is no visit to it.
+    expect_none(
+        "Ashraf Ghani left Kabul on Sunday.",
+        "Ashraf Ghani",
+        "visited",
+        "Kabul",
+    );
+}
+
 // --- negotiation and agreements ---
 
 #[test]

@@ -515,17 +515,39 @@ fn capital_is_location(dict: &Dictionary, doc: &Doc, m: &RawMatch) -> bool {
     if prev == "capital" || (prev == "," && prev2 == "capital") {
         return true;
     }
-    // "flew to Moscow", "travelled twice to Pyongyang", "a trip to Beijing".
+    // "flew to Moscow", "travelled secretly to Pyongyang", "flying on to Ankara", "a trip to
+    // Beijing", "left for Minsk".
     let travel_to = |t: usize| {
-        doc.low(t) == "to"
-            && t > floor
-            && (doc.is(cat::TRAVEL_VERB, t - 1)
-                || t >= floor + 2
-                    && matches!(
-                        doc.low(t - 1),
-                        "twice" | "again" | "back" | "abroad" | "directly"
-                    )
-                    && doc.is(cat::TRAVEL_VERB, t - 2))
+        if t <= floor {
+            return false;
+        }
+        match doc.low(t) {
+            // A verb of travel, up to two adverbs before "to".
+            "to" => {
+                let mut v = t;
+                for _ in 0..3 {
+                    if doc.is(cat::TRAVEL_VERB, v - 1) {
+                        return true;
+                    }
+                    let w = doc.low(v - 1);
+                    let adverb = w.ends_with("ly")
+                        || matches!(
+                            w,
+                            "twice" | "again" | "back" | "abroad" | "directly" | "on" | "onward"
+                        );
+                    if !adverb || v - 1 == floor {
+                        return false;
+                    }
+                    v -= 1;
+                }
+                false
+            }
+            "for" => matches!(
+                doc.low(t - 1),
+                "left" | "leave" | "leaves" | "leaving" | "depart" | "departed" | "departs"
+            ),
+            _ => false,
+        }
     };
     if travel_to(i - 1) {
         return true;

@@ -3041,7 +3041,14 @@ fn venue(
             // "in/at P", "in/at the P", and "to P" after a verb of travel ("flew to Moscow").
             let marker = |j: usize| match st.low(j) {
                 Some("in" | "at") => true,
-                Some("to") => j >= 1 && st.is(cat::TRAVEL_VERB, j - 1),
+                // "flew to", "travelled secretly to".
+                Some("to") => {
+                    j >= 1
+                        && (st.is(cat::TRAVEL_VERB, j - 1)
+                            || j >= 2
+                                && st.low(j - 1).is_some_and(|w| w.ends_with("ly"))
+                                && st.is(cat::TRAVEL_VERB, j - 2))
+                }
                 _ => false,
             };
             if st.ment(k).is_some()
