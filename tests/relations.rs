@@ -328,6 +328,22 @@ fn travel_with_an_adverb_and_leaving_for_a_place_are_visits() {
     );
 }
 
+#[test]
+fn appearing_alongside_someone_at_a_venue_is_meeting_them_there() {
+    let text = "Speaking at the White House alongside Angela Merkel, who was visiting \
+                Washington, Donald Trump said he was hopeful.";
+    expect(
+        text,
+        "Donald Trump",
+        "met_with",
+        "Angela Merkel",
+        "asserted",
+    );
+    expect(text, "Angela Merkel", "met_in", "White House", "asserted");
+    // The venue before "alongside" is no participant.
+    expect_none(text, "White House", "met_with", "Angela Merkel");
+}
+
 // --- negotiation and agreements ---
 
 #[test]

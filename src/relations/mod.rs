@@ -888,7 +888,9 @@ fn find_subject(st: &Sent, t: usize, actors_only: bool) -> Option<(usize, Vec<u3
                             .low(k)
                             .is_some_and(|w| nominal_marker(w) || adjective_like(w) || w == "car")
                 }) && last + 3 >= t
-                    && st.low(t).is_some_and(|w| !w.ends_with("ed")));
+                    && st
+                        .low(t)
+                        .is_some_and(|w| !w.ends_with("ed") && !PREPOSITIONS.contains(&w)));
             // "the members of NATO meeting in Wales": "of" does not stop a subject.
             // The preposition may stand before a determiner: "in the White House".
             let mut pk = first;
@@ -3296,9 +3298,9 @@ fn attendance(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>
         )
     }) && let Some(comma) = lead_comma
         // "Speaking with X" may be on the phone: only "beside"/"alongside" for it.
-        && let Some(b) = (1..comma.min(4)).find(|&k| match st.low(k) {
+        && let Some(b) = (1..comma).find(|&k| match st.low(k) {
             Some("beside" | "alongside" | "next") => true,
-            Some("with") => st.low(0) != Some("speaking"),
+            Some("with") => k < 4 && st.low(0) != Some("speaking"),
             _ => false,
         })
     {
@@ -3307,6 +3309,25 @@ fn attendance(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>
             .filter(|&k| person(k))
             .filter_map(|k| st.ent(k))
             .collect();
+        // "Speaking at the White House alongside Merkel": the venue of the appearance.
+        let venue = (1..b)
+            .find(|&k| {
+                matches!(st.kind(k), Some(Kind::Place | Kind::Organisation))
+                    && (matches!(st.low(k - 1), Some("at" | "in"))
+                        || k >= 2
+                            && st.low(k - 1) == Some("the")
+                            && matches!(st.low(k - 2), Some("at" | "in")))
+            })
+            .and_then(|k| st.ent(k));
+        // "..., who was visiting Washington, Trump said": past a relative clause about the
+        // one beside.
+        let comma = if matches!(st.low(comma + 1), Some("who" | "which")) {
+            (comma + 2..(comma + 12).min(st.units.len()))
+                .find(|&k| st.low(k) == Some(","))
+                .unwrap_or(comma)
+        } else {
+            comma
+        };
         // The subject: the first person after the comma, past an apposition of title words.
         let who = (comma + 1..(comma + 10).min(st.units.len()))
             .take_while(|&k| {
@@ -3318,9 +3339,15 @@ fn attendance(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>
             .find(|&k| person(k))
             .and_then(|k| st.ent(k));
         if let Some(who) = who {
-            for o in others {
-                if o != who {
-                    facts.push(asserted(st, Relation::MetWith, who, o, "(leading phrase)"));
+            let met: Vec<u32> = others.into_iter().filter(|&o| o != who).collect();
+            for &o in &met {
+                facts.push(asserted(st, Relation::MetWith, who, o, "(leading phrase)"));
+            }
+            if let Some(v) = venue
+                && !met.is_empty()
+            {
+                for e in std::iter::once(who).chain(met) {
+                    facts.push(asserted(st, Relation::MetIn, e, v, "(leading phrase)"));
                 }
             }
         }
