@@ -344,6 +344,40 @@ fn appearing_alongside_someone_at_a_venue_is_meeting_them_there() {
     expect_none(text, "White House", "met_with", "Angela Merkel");
 }
 
+#[test]
+fn a_trailing_meeting_after_the_main_clause_is_its_subjects() {
+    let text = "Erdogan agreed on Monday to send Sweden's protocol to parliament after a \
+                meeting in Vilnius with Ulf Kristersson.";
+    expect(
+        text,
+        "Recep Tayyip Erdoğan",
+        "met_with",
+        "Ulf Kristersson",
+        "asserted",
+    );
+    expect(text, "Ulf Kristersson", "met_in", "Vilnius", "asserted");
+    // A possessor on the way is not the subject.
+    expect_none(text, "Sweden", "met_in", "Vilnius");
+    // A plain future carries over.
+    expect(
+        "Joe Biden will fly home after a meeting with Xi Jinping.",
+        "Joe Biden",
+        "plans_meeting_with",
+        "Xi Jinping",
+        "planned",
+    );
+    // The names in an apposition are not the clause's subject.
+    let x = run(
+        D,
+        "The deal was struck by the group - France, Germany and Italy - after talks in Rome.",
+    );
+    assert!(
+        !has(&x, "France", "negotiates_with", "Germany"),
+        "{:?}",
+        edges(&x)
+    );
+}
+
 // --- negotiation and agreements ---
 
 #[test]

@@ -2113,6 +2113,7 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                     .any(|e| matches!(e, Elem::Slot { slot: Slot::Y, .. }));
             let mut cap = Capture::default();
             let mut subordinate = false;
+            let mut after_clause: Option<usize> = None;
             let mut matched = match_elems(st, &p.elems, p.trigger + 1, after, &mut cap, passive);
             // "Kamala Harris, whom Biden has endorsed": the object of a relative clause is
             // its antecedent.
@@ -2319,6 +2320,50 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                         }
                     }
                     None => {
+                        // "Erdogan agreed ... after a meeting in Vilnius with Kristersson": a
+                        // meeting that a trailing "after" or "following" places before the main
+                        // clause is the main clause subject's; it happened.
+                        let since = (u.saturating_sub(4)..u).rev().find(|&k| {
+                            matches!(st.low(k), Some("after" | "following"))
+                                && k > 0
+                                && (k + 1..u).all(|j| {
+                                    st.ment(j).is_none()
+                                        && st
+                                            .low(j)
+                                            .is_some_and(|w| nominal_marker(w) || adjective_like(w))
+                                })
+                        });
+                        // The subject has a verb right after it ("Erdogan agreed"), not a
+                        // possessor or a name inside an apposition.
+                        let main_subject = |k: usize| {
+                            let mut t = k;
+                            for _ in 0..4 {
+                                let (first, ents) = find_subject(st, t, true)?;
+                                let (_, last, _) = st.group(first);
+                                let verb = (last + 1..(last + 3).min(k)).any(|j| {
+                                    st.low(j).is_some_and(|w| {
+                                        w.ends_with("ed")
+                                            || rules::is_participle(w)
+                                            || BE_FORMS.contains(&w)
+                                            || matches!(w, "has" | "have" | "had" | "will")
+                                    })
+                                });
+                                if verb {
+                                    return Some((first, ents));
+                                }
+                                t = first;
+                            }
+                            None
+                        };
+                        if let Some(k) = since
+                            && p.outputs.iter().all(|o| MEETING.contains(&o.rel))
+                            && let Some((first, ents)) = main_subject(k)
+                        {
+                            cap.x = ents;
+                            cap.x_start = Some(first);
+                            subordinate = true;
+                            after_clause = Some(k);
+                        }
                         // "After meeting Zelensky, Trump said...": the subject after the comma.
                         let comma = (after..st.units.len()).find(|&k| st.low(k) == Some(","));
                         let lead = (0..u).all(|k| {
@@ -2349,9 +2394,10 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                 }
             }
             let mut from = clause_start(st, cap.x_start.unwrap_or(u).min(u));
-            // The participle's own clause starts at its subordinator ("while accusing").
+            // The participle's own clause starts at its subordinator ("while accusing"); a
+            // trailing "after a meeting" at the noun.
             if subordinate {
-                from = u - 1;
+                from = after_clause.map_or(u - 1, |k| k + 1);
             }
             // Cues well before the actor belong to another clause ("the potential for a
             // cease-fire was watched by NATO members meeting in Wales").
@@ -2433,9 +2479,19 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
                 // A future in the outer clause wins over a hypothesis found in its
                 // noun phrases ("weapons capable of striking").
                 let (outer, outer_future) = modality(rules, st, 0, w, w, false);
-                if outer_future && outer != Modality::Negated {
+                // "agreed to send it after a meeting with Kristersson": a meeting before a
+                // past act happened; only a plain future ("will fly home after a meeting")
+                // carries over.
+                let plain_future = (0..w).any(|k| {
+                    matches!(
+                        st.low(k),
+                        Some("will" | "'ll" | "shall" | "expected" | "due" | "plans" | "going")
+                    )
+                });
+                let inherit = after_clause.is_none() || plain_future;
+                if inherit && outer_future && outer != Modality::Negated {
                     m = Modality::Planned;
-                } else if matches!(outer, Modality::Planned | Modality::Possible) {
+                } else if inherit && matches!(outer, Modality::Planned | Modality::Possible) {
                     m = outer;
                 }
             }
