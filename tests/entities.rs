@@ -95,6 +95,52 @@ fn a_name_after_a_comma_that_holds_another_countrys_office_is_not_the_titles_hol
 }
 
 #[test]
+fn a_portfolio_the_lists_do_not_know_still_ties_a_minister_to_the_country() {
+    let x = run(
+        "2022-07-22",
+        "Ukrainian Infrastructure Minister Oleksandr Kubrakov signed the deal.",
+    );
+    assert!(
+        has(&x, "Oleksandr Kubrakov", "official_of", "Ukraine"),
+        "{:?}",
+        edges(&x)
+    );
+    // A capitalised word before another title is not a portfolio.
+    let x = run(
+        "2022-07-22",
+        "Ukrainian Bakery President Ivan Petrenko spoke.",
+    );
+    assert!(
+        !has(&x, "Ivan Petrenko", "leader_of", "Ukraine"),
+        "{:?}",
+        edges(&x)
+    );
+}
+
+#[test]
+fn a_governor_or_mayor_of_a_place_is_an_official_of_its_country() {
+    let x = run(
+        "2022-04-14",
+        "Maksym Marchenko, governor of the Odesa region, said Ukraine was ready.",
+    );
+    assert!(
+        has(&x, "Maksym Marchenko", "official_of", "Ukraine"),
+        "{:?}",
+        edges(&x)
+    );
+    // Of a place with no known country, no office.
+    let x = run(
+        "2022-04-14",
+        "Ivan Petrenko, governor of the Zorblax region, spoke.",
+    );
+    assert!(
+        !x.edges.iter().any(|e| e.relation.id() == "official_of"),
+        "{:?}",
+        edges(&x)
+    );
+}
+
+#[test]
 fn a_bare_title_without_a_definite_reference_is_no_one() {
     let x = run(
         "2024-07-20",

@@ -1030,9 +1030,30 @@ fn roles(dict: &Dictionary, doc: &mut Doc) {
             let plural = doc.low(b - 1).ends_with('s')
                 && !matches!(doc.low(b - 1), "chief of staff" | "boss")
                 && doc.low(b - 1) != "'s";
-            // The country or organisation before the title ("Russian President", "Kremlin spokesman").
-            let before =
-                mention_ending_before(doc, a, r.start).filter(|&(mi, _)| names_body(doc, mi));
+            // The country or organisation before the title ("Russian President", "Kremlin
+            // spokesman"), also before a portfolio the lists do not know ("Ukrainian
+            // Infrastructure Minister").
+            let portfolio = {
+                let mut k = a;
+                while k > r.start
+                    && a - k < 2
+                    && matches!(class.as_str(), "minister" | "secretary")
+                    && doc.toks.toks[k - 1].cap
+                    && doc.toks.toks[k - 1].kind == crate::text::TokKind::Word
+                    && doc.mention_covering(doc.toks.toks[k - 1].start).is_none()
+                    && !doc.is(cat::NOT_NAME | cat::TITLE_FIRST, k - 1)
+                {
+                    k -= 1;
+                }
+                k
+            };
+            let before = mention_ending_before(doc, a, r.start)
+                .or_else(|| {
+                    (portfolio < a)
+                        .then(|| mention_ending_before(doc, portfolio, r.start))
+                        .flatten()
+                })
+                .filter(|&(mi, _)| names_body(doc, mi));
             // "former President", "ex-President", and before the country too: "the ousted
             // Ukrainian leader".
             let pre = before.map_or(a, |(_, st)| st);
@@ -1534,6 +1555,7 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
         let former = (np_start..t + n).any(|k| doc.is(cat::FORMER_MARKER, k));
         let mut e = t + n;
         let mut body_office = false;
+        let mut place_country: Option<u32> = None;
         // "Lt. Gen. Joseph Guastella, Commander, U.S. Air Forces Central Command"
         if of_mention.is_none()
             && e + 1 < r.end
@@ -1576,6 +1598,14 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
                     e = after;
                     body_office = true;
                 }
+            } else if let Some(mi) = mention_starting_at(doc, k)
+                && matches!(class.as_str(), "governor" | "mayor")
+                && doc.ents[doc.mentions[mi].ent as usize].kind == Kind::Place
+            {
+                // "governor of the Odesa region": an office of the place's country.
+                place_country = doc
+                    .country_of(dict, doc.mentions[mi].ent)
+                    .filter(|&c| doc.ents[c as usize].kind == Kind::Country);
             }
         }
         // Mark the apposition's mentions as modifiers: they describe the person.
@@ -1584,7 +1614,7 @@ fn appositions(dict: &Dictionary, doc: &mut Doc, s: usize) {
         }
         let _ = e;
         // The role of each body named ("the U.N. and Arab League envoy": both).
-        let mut bodies = vec![of_mention.map(|mi| doc.mentions[mi].ent)];
+        let mut bodies = vec![of_mention.map(|mi| doc.mentions[mi].ent).or(place_country)];
         if let Some(m2) = also {
             doc.mentions[m2].modifier = true;
             bodies.push(Some(doc.mentions[m2].ent));
