@@ -654,6 +654,64 @@ fn killing_someone_is_attacking_them() {
     );
 }
 
+#[test]
+fn seizing_capturing_and_crossing_into_are_attacks() {
+    expect(
+        "Russian troops seized the Chernobyl nuclear power plant.",
+        "Russia",
+        "attacked",
+        "Chernobyl Nuclear Power Plant",
+        "asserted",
+    );
+    expect(
+        "Russian armoured columns crossed into the Sumy region.",
+        "Russia",
+        "attacked",
+        "Sumy",
+        "asserted",
+    );
+    expect(
+        "Hamas fighters had taken full control of Sderot.",
+        "Hamas",
+        "attacked",
+        "Sderot",
+        "asserted",
+    );
+    // "as" ends the target's noun phrase.
+    expect_none(
+        "Pakistan captured an Indian pilot as the Kashmir crisis grew.",
+        "Pakistan",
+        "attacked",
+        "Kashmir",
+    );
+}
+
+#[test]
+fn back_after_another_verb_is_a_particle_and_pushing_ships_urges_no_one() {
+    let x = run(D, "Pakistan hands back the Indian pilot.");
+    assert!(!has(&x, "Pakistan", "supports", "India"), "{:?}", edges(&x));
+    expect(
+        "The United States will back Ukraine.",
+        "United States",
+        "supports",
+        "Ukraine",
+        "planned",
+    );
+    expect_none(
+        "Ukraine pushed Russian warships back with Neptune missiles.",
+        "Ukraine",
+        "urged",
+        "Russia",
+    );
+    expect(
+        "Biden urged Russian officials to stop.",
+        "Joe Biden",
+        "urged",
+        "Russia",
+        "asserted",
+    );
+}
+
 // --- arms ---
 
 #[test]

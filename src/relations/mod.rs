@@ -736,6 +736,7 @@ fn match_elems(
                                     // Russian delegation in Tianjin").
                                     st.ment(j).is_some()
                                         || st.is_filler(j)
+                                            && st.low(j) != Some("as")
                                             && (far
                                                 || !st
                                                     .low(j)
@@ -2067,6 +2068,33 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
         if matches!(w, "war" | "wars") && st.is_cap(u) && u > 0 && st.is_cap(u - 1) {
             continue;
         }
+        // "hands back a captured pilot", "came back": "back" after another verb is its
+        // particle; the verb "back" follows a name, "to", an auxiliary or an adverb.
+        if w == "back"
+            && u > 0
+            && st.ment(u - 1).is_none()
+            && !st.low(u - 1).is_some_and(|p| {
+                p.ends_with("ly")
+                    || matches!(
+                        p,
+                        "to" | "will"
+                            | "would"
+                            | "could"
+                            | "can"
+                            | "may"
+                            | "might"
+                            | "should"
+                            | "must"
+                            | "not"
+                            | "n't"
+                            | "also"
+                            | "still"
+                            | "and"
+                    )
+            })
+        {
+            continue;
+        }
         for &(pi, ai) in cands {
             let p: &Pattern = &rules.patterns[pi];
             let Elem::Lit { alts, .. } = &p.elems[p.trigger] else {
@@ -2500,10 +2528,13 @@ fn sentence(dict: &Dictionary, rules: &Rules, st: &Sent, facts: &mut Vec<Fact>) 
             // or the meeting is not with that country. For a meeting, a noun for the people
             // who act for it ("the Russian delegation", "Russian officials") stands for it.
             let talk = p.outputs.iter().all(|o| o.rel == Relation::SpokeWith);
-            let meet = p
-                .outputs
-                .iter()
-                .all(|o| matches!(o.rel, Relation::MetWith | Relation::PlansMeetingWith));
+            // So for urging: "pushed Russian warships back" urged no one.
+            let meet = p.outputs.iter().all(|o| {
+                matches!(
+                    o.rel,
+                    Relation::MetWith | Relation::PlansMeetingWith | Relation::Urged
+                )
+            });
             if (talk || meet)
                 && cap.end > 0
                 && !cap.y.is_empty()
