@@ -3046,6 +3046,27 @@ fn a_clause_after_comma_and_is_not_the_next_item_of_a_list() {
 }
 
 #[test]
+fn a_definite_class_noun_stands_for_the_last_weapon_of_that_class() {
+    let text = "Denmark will train pilots on F-16 jets. Kyiv has long asked for the U.S.-made \
+                fighters.";
+    expect(text, "Ukraine", "requested", "F-16", "asserted");
+    // Asking for a weapon is not having it.
+    expect_none(text, "Ukraine", "uses", "F-16");
+    // The maker's country named in the phrase must be the weapon's.
+    let text = "Turkey bought the S-400 and wants the Patriot system. Turkey deployed the \
+                Russian batteries.";
+    expect(text, "Turkey", "uses", "S-400", "asserted");
+    expect_none(text, "Turkey", "uses", "Patriot");
+    // No weapon of the class named before: no reference.
+    let x = run(D, "Poland sent Leopard 2 tanks. Kyiv asked for the jets.");
+    assert!(
+        !x.edges.iter().any(|e| e.relation.id() == "requested"),
+        "{:?}",
+        edges(&x)
+    );
+}
+
+#[test]
 fn a_weapon_antecedent_of_a_relative_clause_fills_the_weapon_slot() {
     let text = "Pakistan flew F-16s, which Washington sold to Islamabad under strict conditions.";
     expect(text, "United States", "supplies", "F-16", "asserted");

@@ -310,6 +310,7 @@ pub(crate) fn resolve(dict: &Dictionary, doc: &mut Doc, raw: Vec<RawMatch>, foun
     administrations(dict, doc, false);
     // "the country's leader": the country first, then the title.
     definite_anaphora(dict, doc);
+    weapon_anaphora(dict, doc);
     doc.sort_mentions();
     roles(dict, doc);
     // "the government of President Assad": after the title has given his role.
@@ -2352,6 +2353,129 @@ fn definite_anaphora(dict: &Dictionary, doc: &mut Doc) {
                     end: en,
                     ent,
                     kind: MentionKind::Group,
+                    modifier: false,
+                    sent: s as u32,
+                });
+            }
+        }
+    }
+    doc.mentions.extend(added);
+}
+
+/// Nouns that name a class of weapon ("the jets", "the tanks"); see [`class_noun_fits`].
+const WEAPON_CLASS_NOUNS: &[&str] = &[
+    "jets",
+    "jet",
+    "fighters",
+    "warplanes",
+    "planes",
+    "aircraft",
+    "bombers",
+    "tanks",
+    "missiles",
+    "rockets",
+    "drones",
+    "helicopters",
+    "submarines",
+    "warships",
+    "destroyers",
+    "frigates",
+    "howitzers",
+    "launchers",
+    "batteries",
+    "interceptors",
+];
+
+/// Whether weapon class `class` (weapons.tsv) is one a plural noun names: "jets", "tanks".
+fn class_noun_fits(noun: &str, class: &str) -> bool {
+    match noun {
+        "jets" | "jet" | "fighters" | "warplanes" | "planes" | "aircraft" => {
+            class.contains("fighter") || class == "attack aircraft" || class == "bomber"
+        }
+        "bombers" => class == "bomber",
+        "tanks" => class == "tank",
+        "missiles" => class.contains("missile"),
+        "rockets" => class.contains("rocket"),
+        "drones" => class == "drone" || class == "loitering munition",
+        "helicopters" => class == "helicopter",
+        "submarines" => class == "submarine",
+        "warships" | "destroyers" | "frigates" => class == "warship",
+        "howitzers" => class.contains("artillery"),
+        "launchers" | "batteries" => class == "air defence system" || class == "rocket artillery",
+        "interceptors" => class == "air defence system" || class == "surface-to-air missile",
+        _ => false,
+    }
+}
+
+/// "Kyiv has long asked for the U.S.-made fighters": a definite noun phrase whose head is a
+/// plural class noun stands for the last weapon of that class the article named (within six
+/// sentences), when no weapon is named in the phrase itself.
+fn weapon_anaphora(dict: &Dictionary, doc: &mut Doc) {
+    let mut added: Vec<Mention> = Vec::new();
+    for s in 0..doc.sents.len() {
+        let r = doc.tok_range(s);
+        for t in r.clone() {
+            if doc.low(t) != "the" {
+                continue;
+            }
+            // The head within four words; before it only modifiers ("U.S.-made", "modern").
+            let Some(h) =
+                (t + 1..(t + 5).min(r.end)).find(|&h| WEAPON_CLASS_NOUNS.contains(&doc.low(h)))
+            else {
+                continue;
+            };
+            let plain = (t + 1..=h).all(|k| {
+                let tok = &doc.toks.toks[k];
+                let covered = doc.mention_covering(tok.start).map(|m| &doc.mentions[m]);
+                covered.is_none_or(|m| doc.ents[m.ent as usize].kind == Kind::Country && k < h)
+                    && (tok.kind == crate::text::TokKind::Word || doc.low(k) == "-")
+            });
+            if !plain {
+                continue;
+            }
+            // "the Russian batteries", "the German-made tanks": the makers' country.
+            let origin: Option<EntryId> = (t + 1..h).find_map(|k| {
+                if let Some(m) = doc.mention_covering(doc.toks.toks[k].start)
+                    && let EntKey::Dict(c) = doc.ents[doc.mentions[m].ent as usize].key
+                {
+                    return Some(c);
+                }
+                let w = doc.tok_text(k);
+                let stem = ["-made", "-built"].iter().find_map(|x| w.strip_suffix(x))?;
+                dict.lookup(stem)
+                    .iter()
+                    .copied()
+                    .find(|&c| dict.entry(c).kind == Kind::Country)
+            });
+            let pos = doc.toks.toks[t].start;
+            // A quotation's words are the speaker's ("the most capable tanks in the world").
+            if doc.quote_at(pos).is_some() {
+                continue;
+            }
+            let noun = doc.low(h);
+            let upto = doc.mentions.partition_point(|m| m.start < pos);
+            let found = doc.mentions[..upto].iter().rev().find_map(|m| {
+                if (m.sent as usize) + 6 < s {
+                    return Some(None);
+                }
+                let e = &doc.ents[m.ent as usize];
+                match &e.key {
+                    EntKey::Dict(d)
+                        if e.kind == Kind::Weapon
+                            && class_noun_fits(noun, &dict.entry(*d).subtype)
+                            && origin.is_none_or(|o| dict.entry(*d).country == Some(o)) =>
+                    {
+                        Some(Some(m.ent))
+                    }
+                    _ => None,
+                }
+            });
+            if let Some(Some(w)) = found {
+                added.push(Mention {
+                    start: pos,
+                    end: doc.toks.toks[h].end,
+                    ent: w,
+                    kind: MentionKind::Pronoun,
                     modifier: false,
                     sent: s as u32,
                 });
