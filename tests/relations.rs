@@ -545,6 +545,26 @@ fn condemning_an_attack_told_of_criticises_its_attacker() {
     );
 }
 
+#[test]
+fn a_participle_clause_shares_the_subject_and_a_lone_both_is_two_people() {
+    let text = "Secretary of State Mike Pompeo spoke by phone with Sushma Swaraj and Shah \
+                Mehmood Qureshi, urging both to avoid further military action.";
+    expect(text, "Mike Pompeo", "urged", "Sushma Swaraj", "asserted");
+    expect(
+        text,
+        "Mike Pompeo",
+        "urged",
+        "Shah Mahmood Qureshi",
+        "asserted",
+    );
+    // The object of the first clause does not urge.
+    expect_none(text, "Sushma Swaraj", "urged", "Shah Mahmood Qureshi");
+    let text = "In 2019, the United States dropped more bombs on Afghanistan, relying on B-52 \
+                bombers.";
+    expect(text, "United States", "uses", "B-52", "asserted");
+    expect_none(text, "Afghanistan", "uses", "B-52");
+}
+
 // --- coercion and force ---
 
 #[test]

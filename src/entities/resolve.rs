@@ -2288,7 +2288,10 @@ fn definite_anaphora(dict: &Dictionary, doc: &mut Doc) {
                 ""
             };
             let verbish = dict_verbish(noun);
+            // "urging both to avoid escalation": "both" alone stands for two people.
+            let alone = w == "both" && matches!(noun, "to" | "," | "." | "of" | ";");
             let kinds: &[Kind] = match noun {
+                _ if alone => &[Kind::Person],
                 "leaders" | "men" | "women" | "presidents" | "rivals" | "politicians" | "heads" => {
                     &[Kind::Person]
                 }
@@ -2336,7 +2339,8 @@ fn definite_anaphora(dict: &Dictionary, doc: &mut Doc) {
             if pair.len() < 2 {
                 continue;
             }
-            // Two adjacent mentions: "the two" + "leaders", or "the" + "two" before a verb.
+            // Two adjacent mentions: "the two" + "leaders", or "the" + "two" before a verb,
+            // or the two halves of a lone "both".
             let (a_last, b_tok) = if verbish {
                 (t, t + 1)
             } else {
@@ -2345,8 +2349,15 @@ fn definite_anaphora(dict: &Dictionary, doc: &mut Doc) {
             if w != "the" && b_tok == t + 1 && verbish {
                 continue;
             }
-            let (a_start, a_end) = (pos, doc.toks.toks[a_last].end);
-            let (b_start, b_end) = (doc.toks.toks[b_tok].start, doc.toks.toks[b_tok].end);
+            let ((a_start, a_end), (b_start, b_end)) = if alone {
+                let end = doc.toks.toks[t].end;
+                ((pos, pos + 2), (pos + 2, end))
+            } else {
+                (
+                    (pos, doc.toks.toks[a_last].end),
+                    (doc.toks.toks[b_tok].start, doc.toks.toks[b_tok].end),
+                )
+            };
             for (ent, (st, en)) in [(pair[1], (a_start, a_end)), (pair[0], (b_start, b_end))] {
                 added.push(Mention {
                     start: st,

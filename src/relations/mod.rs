@@ -1027,11 +1027,45 @@ fn find_subject(st: &Sent, t: usize, actors_only: bool) -> Option<(usize, Vec<u3
                     u = open;
                     continue;
                 }
-                // ", telling reporters ...": a participle clause shares the subject before.
+                // ", telling reporters ...": a participle clause shares the subject of the
+                // clause before (its first name not governed by a preposition), not its object.
                 if st
                     .low(u + 1)
                     .is_some_and(|w| w.ends_with("ing") && w.len() > 4)
                 {
+                    let c = clause_start(st, u);
+                    // Before the clause's verb: only determiners, modifiers and names.
+                    let subject = (c..u)
+                        .take_while(|&k| {
+                            st.ment(k).is_some()
+                                || st.is_cap(k)
+                                // "Secretary of State Mike Pompeo"
+                                || st.low(k) == Some("of")
+                                    && k > 0
+                                    && st.is_cap(k - 1)
+                                    && st.is_cap(k + 1)
+                                || st.low(k).is_some_and(|w| {
+                                    nominal_marker(w)
+                                        || adjective_like(w)
+                                        || w == ","
+                                        || w.starts_with(|c: char| c.is_ascii_digit())
+                                })
+                        })
+                        .find(|&k| {
+                            st.ment(k).is_some()
+                                && !(k > 0
+                                    && st.low(k - 1).is_some_and(|w| PREPOSITIONS.contains(&w)))
+                        });
+                    if let Some(k) = subject {
+                        let (first, _, ents) = st.group(k);
+                        let ents: Vec<u32> = ents
+                            .into_iter()
+                            .filter(|&e| !actors_only || st.doc.ents[e as usize].kind.is_actor())
+                            .collect();
+                        if !ents.is_empty() && first == k {
+                            return Some((first, ents));
+                        }
+                    }
                     continue;
                 }
                 return None;
