@@ -3050,6 +3050,17 @@ fn the_weapons_an_aid_package_includes_are_supplied_by_its_giver() {
 }
 
 #[test]
+fn a_package_told_of_before_is_given_by_its_giver() {
+    let text = "Germany sent Ukraine weapons last year. The United States announced a new aid \
+                package for Ukraine on Monday. The package includes missiles for NASAMS. It \
+                also includes rockets for HIMARS.";
+    expect(text, "United States", "supplies", "NASAMS", "asserted");
+    expect(text, "United States", "supplies", "HIMARS", "asserted");
+    // The giver of the package, not of the last transfer told of.
+    expect_none(text, "Germany", "supplies", "NASAMS");
+}
+
+#[test]
 fn a_clause_after_comma_and_is_not_the_next_item_of_a_list() {
     let text = "France would send SCALP missiles to Ukraine, and Germany sent Leopard 1 tanks.";
     expect(text, "Germany", "supplies", "Leopard 1", "asserted");

@@ -3888,27 +3888,35 @@ fn supplied_by(st: &Sent, facts: &mut Vec<Fact>, from: usize) {
 /// this sentence's supplies_weapons_to fact, from `from` on).
 fn package_contents(rules: &Rules, st: &Sent, facts: &mut Vec<Fact>, from: usize) {
     let n = st.units.len();
-    let Some(p) = (0..n).find(|&k| {
+    let package = |k: usize| {
         st.low(k).is_some_and(|w| {
             matches!(
                 w,
                 "package" | "packages" | "aid" | "assistance" | "shipment" | "tranche"
             )
         })
-    }) else {
+    };
+    let include = |k: usize| {
+        st.low(k).is_some_and(|w| {
+            matches!(
+                w,
+                "includes" | "include" | "included" | "including" | "comprising" | "containing"
+            )
+        })
+    };
+    // "It also includes ammunition for HIMARS": the package told of before.
+    let it = st.low(0) == Some("it") && (1..3.min(n)).any(include)
+        || st
+            .ment(0)
+            .is_some_and(|m| st.doc.mention_text(&st.doc.mentions[m]) == "It")
+            && (1..3.min(n)).any(include);
+    let Some(p) = (0..n).find(|&k| package(k)).or(it.then_some(0)) else {
         return;
     };
     // "that includes", "which included", ", including".
     let Some(i) = (p + 1..(p + 16).min(n))
         .take_while(|&k| !st.is_boundary(k) || matches!(st.low(k), Some("that" | "which")))
-        .find(|&k| {
-            st.low(k).is_some_and(|w| {
-                matches!(
-                    w,
-                    "includes" | "include" | "included" | "including" | "comprising" | "containing"
-                )
-            })
-        })
+        .find(|&k| include(k))
     else {
         return;
     };
@@ -3920,7 +3928,8 @@ fn package_contents(rules: &Rules, st: &Sent, facts: &mut Vec<Fact>, from: usize
     if weapons.is_empty() {
         return;
     }
-    let suppliers: Vec<(u32, Modality)> = match find_subject(st, p, true) {
+    let subject = if it { None } else { find_subject(st, p, true) };
+    let suppliers: Vec<(u32, Modality)> = match subject {
         Some((first, xs)) => {
             let (m, _) = modality(rules, st, clause_start(st, first), p, p + 1, false);
             if m == Modality::Negated {
@@ -3928,11 +3937,39 @@ fn package_contents(rules: &Rules, st: &Sent, facts: &mut Vec<Fact>, from: usize
             }
             xs.into_iter().map(|x| (x, m)).collect()
         }
-        None => facts[from..]
-            .iter()
-            .filter(|f| f.rel == Relation::SuppliesWeaponsTo && f.modality != Modality::Negated)
-            .map(|f| (f.src, f.modality))
-            .collect(),
+        // The giver of this sentence's transfer, else of the last one told of ("The USAI
+        // package includes ...", after "Washington announced a package for Ukraine").
+        None => {
+            let given =
+                |f: &&Fact| f.rel == Relation::SuppliesWeaponsTo && f.modality != Modality::Negated;
+            let here: Vec<(u32, Modality)> = facts[from..]
+                .iter()
+                .filter(given)
+                .map(|f| (f.src, f.modality))
+                .collect();
+            if here.is_empty() {
+                // A package's own giver first.
+                let recent = || {
+                    facts[..from]
+                        .iter()
+                        .rev()
+                        .filter(given)
+                        .take_while(|f| st.s - (f.sent as usize) <= 10)
+                };
+                let doc = st.doc;
+                recent()
+                    .find(|f| {
+                        doc.tok_range(f.sent as usize)
+                            .any(|t| matches!(doc.low(t), "package" | "packages"))
+                    })
+                    .or_else(|| recent().next())
+                    .map(|f| (f.src, f.modality))
+                    .into_iter()
+                    .collect()
+            } else {
+                here
+            }
+        }
     };
     let mut add: Vec<Fact> = Vec::new();
     for &(x, m) in &suppliers {
