@@ -3061,6 +3061,16 @@ fn a_package_told_of_before_is_given_by_its_giver() {
 }
 
 #[test]
+fn the_other_party_to_a_deal_to_buy_a_weapon_sells_it() {
+    let text = "Egypt signed a deal with France to buy 30 Rafale jets.";
+    expect(text, "France", "supplies", "Rafale", "asserted");
+    expect(text, "France", "supplies_weapons_to", "Egypt", "asserted");
+    // A deal not made sells nothing.
+    let text = "Egypt did not sign a deal with France to buy Rafale jets.";
+    expect_none(text, "France", "supplies", "Rafale");
+}
+
+#[test]
 fn a_clause_after_comma_and_is_not_the_next_item_of_a_list() {
     let text = "France would send SCALP missiles to Ukraine, and Germany sent Leopard 1 tanks.";
     expect(text, "Germany", "supplies", "Leopard 1", "asserted");

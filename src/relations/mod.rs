@@ -2078,6 +2078,7 @@ pub fn extract(dict: &Dictionary, rules: &Rules, doc: &mut Doc) {
         quoted_weapons(dict, &st, &mut facts, before);
         backing(&st, &mut facts);
         supplied_by(&st, &mut facts, before);
+        deal_sellers(&st, &mut facts, before);
         supplied_to_users(&st, &mut facts, before);
         package_contents(rules, &st, &mut facts, before);
         allies(&st, &mut facts);
@@ -3983,6 +3984,57 @@ fn package_contents(rules: &Rules, st: &Sent, facts: &mut Vec<Fact>, from: usize
                     modality: m,
                     ..asserted(st, Relation::Supplies, x, w, "package including")
                 });
+            }
+        }
+    }
+    facts.extend(add);
+}
+
+/// "Egypt signed a deal with France to buy 30 Rafale jets": the other party to a deal made to
+/// buy a weapon (both facts of this sentence, from `from` on) sells it, as surely as the deal
+/// was made.
+fn deal_sellers(st: &Sent, facts: &mut Vec<Fact>, from: usize) {
+    let mut add: Vec<Fact> = Vec::new();
+    for r in &facts[from..] {
+        if r.rel != Relation::Receives || r.modality == Modality::Negated {
+            continue;
+        }
+        for d in &facts[from..] {
+            if d.rel != Relation::SignedAgreementWith || d.modality == Modality::Negated {
+                continue;
+            }
+            let seller = if d.src == r.src {
+                d.dst
+            } else if d.dst == r.src {
+                d.src
+            } else {
+                continue;
+            };
+            if !matches!(
+                st.doc.ents[seller as usize].kind,
+                Kind::Country | Kind::Organisation
+            ) {
+                continue;
+            }
+            for (rel, src, dst) in [
+                (Relation::Supplies, seller, r.dst),
+                (Relation::SuppliesWeaponsTo, seller, r.src),
+            ] {
+                let known = facts[from..]
+                    .iter()
+                    .chain(add.iter())
+                    .any(|f| f.rel == rel && f.src == src && f.dst == dst);
+                if !known {
+                    // As sure as the deal: a signed deal to buy is a sale.
+                    add.push(Fact {
+                        rel,
+                        src,
+                        dst,
+                        modality: d.modality,
+                        sent: r.sent,
+                        trigger: r.trigger.clone(),
+                    });
+                }
             }
         }
     }
