@@ -732,6 +732,27 @@ fn back_after_another_verb_is_a_particle_and_pushing_ships_urges_no_one() {
     );
 }
 
+#[test]
+fn the_war_of_an_article_about_one_country_attacking_another_is_theirs() {
+    let text = "Russia attacked Ukraine with drones overnight. Officials counted the damage \
+                since the war began.";
+    expect(text, "Russia", "at_war_with", "Ukraine", "asserted");
+    // A war placed elsewhere is another war.
+    expect_none(
+        "Russia attacked Ukraine with drones overnight. Officials spoke of the war in Gaza.",
+        "Russia",
+        "at_war_with",
+        "Ukraine",
+    );
+    // No attack told of: no war.
+    let x = run(D, "Russia and Ukraine spoke of the war on Monday.");
+    assert!(
+        !x.edges.iter().any(|e| e.relation.id() == "at_war_with"),
+        "{:?}",
+        edges(&x)
+    );
+}
+
 // --- arms ---
 
 #[test]

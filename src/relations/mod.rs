@@ -2086,8 +2086,81 @@ pub fn extract(dict: &Dictionary, rules: &Rules, doc: &mut Doc) {
         condemned_attack(dict, rules, &st, &mut facts);
         attendance(dict, rules, &st, &mut facts);
     }
+    the_war(dict, doc, &mut facts);
     for f in facts {
         doc.add_fact(f);
+    }
+}
+
+/// "... attacks on Ukraine since the war began": an article that tells, in two sentences or
+/// more, of one country attacking another (the pair it tells of most) and speaks of "the war"
+/// has the two at war, in the first sentence that says "the war" (unless that war is placed
+/// elsewhere: "the war in Gaza").
+fn the_war(dict: &Dictionary, doc: &Doc, facts: &mut Vec<Fact>) {
+    let country = |e: u32| doc.ents[e as usize].kind == Kind::Country;
+    let mut pairs: Vec<((u32, u32), Vec<u32>)> = Vec::new();
+    for f in facts.iter() {
+        if f.rel != Relation::Attacked
+            || f.modality != Modality::Asserted
+            || f.src == f.dst
+            || !country(f.src)
+            || !country(f.dst)
+        {
+            continue;
+        }
+        let key = (f.src.min(f.dst), f.src.max(f.dst));
+        match pairs.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, sents)) if !sents.contains(&f.sent) => sents.push(f.sent),
+            Some(_) => {}
+            None => pairs.push((key, vec![f.sent])),
+        }
+    }
+    let Some(&((a, b), ref sents)) = pairs.iter().max_by_key(|(_, s)| s.len()) else {
+        return;
+    };
+    if sents.is_empty()
+        || facts.iter().any(|f| {
+            f.rel == Relation::AtWarWith && ((f.src, f.dst) == (a, b) || (f.src, f.dst) == (b, a))
+        })
+    {
+        return;
+    }
+    let ours =
+        |e: u32| e == a || e == b || doc.country_of(dict, e).is_some_and(|c| c == a || c == b);
+    for s in 0..doc.sents.len() {
+        let r = doc.tok_range(s);
+        let said = (r.start + 1..r.end).any(|t| {
+            if doc.low(t) != "war" || doc.low(t - 1) != "the" || doc.toks.toks[t].cap {
+                return false;
+            }
+            // "the war in Gaza": another war, unless it is placed in one of the two.
+            if t + 2 < r.end
+                && matches!(doc.low(t + 1), "in" | "on" | "with" | "against" | "between")
+            {
+                let k = if doc.low(t + 2) == "the" {
+                    t + 3
+                } else {
+                    t + 2
+                };
+                if k < r.end
+                    && let Some(m) = doc.mention_covering(doc.toks.toks[k].start)
+                {
+                    return ours(doc.mentions[m].ent);
+                }
+            }
+            true
+        });
+        if said {
+            facts.push(Fact {
+                rel: Relation::AtWarWith,
+                src: a,
+                dst: b,
+                modality: Modality::Asserted,
+                sent: s as u32,
+                trigger: "the war".to_string(),
+            });
+            return;
+        }
     }
 }
 
