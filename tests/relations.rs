@@ -378,6 +378,27 @@ fn a_trailing_meeting_after_the_main_clause_is_its_subjects() {
     );
 }
 
+#[test]
+fn them_after_a_list_of_people_in_the_sentence_is_the_list() {
+    let text = "Zelenskiy held talks with French President Emmanuel Macron, British Prime \
+                Minister Rishi Sunak and Italian Prime Minister Giorgia Meloni, and thanked them \
+                for their support.";
+    for who in ["Emmanuel Macron", "Rishi Sunak", "Giorgia Meloni"] {
+        expect(text, "Volodymyr Zelenskyy", "praised", who, "asserted");
+    }
+    // "them" is not the subject of its own verb.
+    let text = "Trump and Putin met in Helsinki before Mike Pompeo and Sergei Lavrov joined \
+                them for lunch.";
+    expect(
+        text,
+        "Mike Pompeo",
+        "met_with",
+        "Vladimir Putin",
+        "asserted",
+    );
+    expect_none(text, "Mike Pompeo", "met_with", "Mike Pompeo");
+}
+
 // --- negotiation and agreements ---
 
 #[test]

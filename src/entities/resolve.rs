@@ -318,6 +318,7 @@ pub(crate) fn resolve(dict: &Dictionary, doc: &mut Doc, raw: Vec<RawMatch>, foun
     doc.sort_mentions();
     locations(dict, doc);
     pronouns(dict, doc, false);
+    them_after_a_list(doc);
     doc.sort_mentions();
     speakers(dict, doc);
     first_person(dict, doc);
@@ -2521,6 +2522,90 @@ fn dict_verbish(w: &str) -> bool {
             | "exchanged"
             | "held"
     )
+}
+
+/// "... held talks with Macron, Sunak and Meloni, and thanked them for their support": outside
+/// quotations, "them" after a list of two to four people in the same sentence stands for the
+/// list. Like "the two leaders", it becomes a group of mentions (slices of the word).
+fn them_after_a_list(doc: &mut Doc) {
+    let mut added: Vec<Mention> = Vec::new();
+    for s in 0..doc.sents.len() {
+        let r = doc.tok_range(s);
+        for t in r.clone() {
+            if doc.low(t) != "them" {
+                continue;
+            }
+            let pos = doc.toks.toks[t].start;
+            if doc.quote_at(pos).is_some() || doc.mention_covering(pos).is_some() {
+                continue;
+            }
+            // The people of the sentence before "them", in order, and the last list among them.
+            let people: Vec<Mention> = doc
+                .sentence_mentions(s)
+                .iter()
+                .filter(|m| {
+                    m.end <= pos
+                        && !m.modifier
+                        && doc.ents[m.ent as usize].kind == Kind::Person
+                        && m.kind != MentionKind::Pronoun
+                })
+                .copied()
+                .collect();
+            let joined = |a: &Mention, b: &Mention| {
+                let gap = doc.text[a.end as usize..b.start as usize].trim();
+                let rest = gap
+                    .strip_prefix(',')
+                    .unwrap_or(gap)
+                    .trim_start()
+                    .strip_prefix("and")
+                    .map_or_else(|| gap.strip_prefix(',').map(str::trim_start), Some);
+                // After the separator, only title words ("British Prime Minister").
+                rest.is_some_and(|r| {
+                    r.split_whitespace()
+                        .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+                })
+            };
+            let mut list: Vec<u32> = Vec::new();
+            for (i, m) in people.iter().enumerate().rev() {
+                if list.is_empty() {
+                    list.push(m.ent);
+                    continue;
+                }
+                if joined(m, &people[i + 1]) {
+                    if !list.contains(&m.ent) {
+                        list.push(m.ent);
+                    }
+                } else {
+                    break;
+                }
+            }
+            // Not the subject of the verb before "them" ("Pompeo and Lavrov joined them"): a
+            // comma stands between the list and the pronoun (", and thanked them").
+            let last_end = people.last().map_or(pos, |m| m.end);
+            if !(2..=4).contains(&list.len())
+                || !doc.text[last_end as usize..pos as usize].contains(',')
+            {
+                continue;
+            }
+            list.reverse();
+            let n = list.len() as u32;
+            let end = doc.toks.toks[t].end;
+            for (i, &ent) in list.iter().enumerate() {
+                let i = i as u32;
+                let st = pos + i;
+                let en = if i + 1 == n { end } else { pos + i + 1 };
+                added.push(Mention {
+                    start: st,
+                    end: en,
+                    ent,
+                    kind: MentionKind::Group,
+                    modifier: false,
+                    sent: s as u32,
+                });
+            }
+        }
+    }
+    doc.mentions.extend(added);
 }
 
 /// Attributes each quotation to its speaker.
