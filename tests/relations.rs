@@ -210,6 +210,17 @@ fn who_joins_a_meeting_meets_its_participants() {
         expect(text, a, "met_with", b, "asserted");
     }
     expect(text, "Mike Pompeo", "met_in", "Helsinki", "asserted");
+    // Hosted by: the host took part.
+    let text = "Erdogan agreed after a meeting in Vilnius with Ulf Kristersson hosted by Jens \
+                Stoltenberg.";
+    expect(
+        text,
+        "Jens Stoltenberg",
+        "met_with",
+        "Ulf Kristersson",
+        "asserted",
+    );
+    expect(text, "Jens Stoltenberg", "met_in", "Vilnius", "asserted");
     // Joined by: the ones named took part.
     let text = "Biden met Putin in Geneva, joined only by Antony Blinken and Sergei Lavrov.";
     expect(
@@ -1051,6 +1062,22 @@ fn negation_scope_stops_at_the_clause() {
         "attacked",
         "Crimea",
         "asserted",
+    );
+}
+
+#[test]
+fn a_past_time_after_the_event_makes_it_happened() {
+    let text = "The deal follows talks between Russian and Ukrainian delegations in Istanbul \
+                last week.";
+    expect(text, "Russia", "negotiates_with", "Ukraine", "asserted");
+    expect(text, "Russia", "met_in", "Istanbul", "asserted");
+    // A future stays a future.
+    expect(
+        "Joe Biden will meet Xi Jinping in Bali next week.",
+        "Joe Biden",
+        "plans_meeting_with",
+        "Xi Jinping",
+        "planned",
     );
 }
 

@@ -1795,6 +1795,22 @@ fn modality(
             u += check(u, st, true, &mut neg, &mut possible, &mut planned);
         }
     }
+    let past = (t1..(t1 + 16).min(st.units.len()))
+        .take_while(|&u| !st.is_boundary(u))
+        .any(|u| match st.low(u) {
+            Some("last") => st.low(u + 1).is_some_and(|w| {
+                matches!(
+                    w,
+                    "week" | "month" | "year" | "night" | "weekend" | "summer"
+                )
+            }),
+            Some("yesterday" | "ago") => true,
+            _ => false,
+        });
+    // "talks in Istanbul last week": a past time after the event dates it.
+    if past && !possible {
+        planned = false;
+    }
     // "Russia denied that it had attacked...": a denial governs the clause it introduces.
     let denied = (from.saturating_sub(3)..from).any(|k| {
         matches!(
@@ -3013,14 +3029,16 @@ fn in_person_talk(st: &Sent, t0: usize) -> bool {
     })
 }
 
-/// Participants added after a meeting by "along with", "together with", "joined (only) by" or
-/// a delegation's "led by" in the same clause.
+/// Participants added after a meeting by "along with", "together with", "joined (only) by",
+/// "hosted by" or a delegation's "led by" in the same clause.
 fn also_present(st: &Sent, from: usize) -> Vec<u32> {
     let end = (from + 10).min(st.units.len());
     // The unit after the joining words.
     let Some(k) = (from..end.saturating_sub(1)).find_map(|k| match st.low(k)? {
         "along" | "together" if st.low(k + 1) == Some("with") => Some(k + 2),
         "joined" if st.low(k + 1) == Some("by") => Some(k + 2),
+        // "a meeting with Kristersson hosted by Stoltenberg": the host takes part.
+        "hosted" | "chaired" if st.low(k + 1) == Some("by") => Some(k + 2),
         // "a Taliban delegation led by Baradar": its leader.
         "led" | "headed"
             if st.low(k + 1) == Some("by") && k >= 1 && st.is(cat::DELEGATION, k - 1) =>
