@@ -332,6 +332,29 @@ fn organisations_and_places_found_from_their_shape() {
 }
 
 #[test]
+fn names_found_from_their_shape_leave_out_dates_adjectives_ranks_and_titles() {
+    let x = run(
+        "2016-10-20",
+        "Troops captured the Christian town of Zorvella on Thursday. A sailor, Chief Petty \
+         Officer Dale Varnum, was killed. Assistant Secretary of State Daniel Russel flew in.",
+    );
+    let places = labels(&x, "place");
+    assert_eq!(places, vec!["Zorvella".to_string()], "{:?}", x.nodes);
+    assert!(node(&x, "Dale Varnum").is_some(), "{:?}", x.nodes);
+    assert!(
+        node(&x, "Petty Officer Dale Varnum").is_none(),
+        "{:?}",
+        x.nodes
+    );
+    // A place named with its noun is still one.
+    let x = run(
+        "2025-05-01",
+        "Shelling hit the Zarvanka district on Monday.",
+    );
+    assert!(node(&x, "Zarvanka").is_some(), "{:?}", x.nodes);
+}
+
+#[test]
 fn weapon_designators_before_a_weapon_noun() {
     let x = run(
         "2025-05-01",

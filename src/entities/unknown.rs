@@ -382,7 +382,31 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
             let w = cx.low(j);
             let connector =
                 matches!(w, "of" | "for" | "and" | "the" | "on" | "de" | "&") || is_particle(w);
+            // "Bartella on Thursday": a date after a connector is no part of a name.
+            let date_next = j + 1 < r.end
+                && matches!(
+                    cx.low(j + 1),
+                    "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "january"
+                        | "february"
+                        | "march"
+                        | "april"
+                        | "june"
+                        | "july"
+                        | "august"
+                        | "september"
+                        | "october"
+                        | "november"
+                        | "december"
+                );
             if connector
+                && !date_next
                 && j + 1 < r.end
                 && j > start
                 && (cx.is_cap_word(j + 1)
@@ -488,9 +512,11 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
         };
         // Places: "Al-Dhafra Air Base", "Kouhmobarak district", "the city of Kursk", "Goruk, Iran".
         let place_suffix_cap = dict.lexicon.is(cat::PLACE_SUFFIX, last_low) && words.len() >= 2;
+        // Not "the Christian town of Bartella": there the town is named after "of".
         let place_suffix_after = dict.lexicon.is(cat::PLACE_SUFFIX, next_low)
             && !cx.is_cap_word(j.min(r.end - 1))
-            && j < r.end;
+            && j < r.end
+            && !(j + 1 < r.end && cx.low(j + 1) == "of");
         let place_intro =
             prev_low == "of" && start >= r.start + 2 && cx.doc.is(cat::PLACE_INTRO, start - 2);
         let comma_country = j + 1 < r.end
@@ -501,7 +527,12 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
                 "in" | "near" | "at" | "from" | "of" | "to" | "outside"
             );
         let all_common = lows.iter().all(|w| dict.lexicon.is(cat::NOT_NAME, w));
+        // "Assistant Secretary of State ...": title words are no place.
+        let title_words = words
+            .iter()
+            .all(|&t| cx.doc.is(cat::TITLE_FIRST | cat::TITLE_MODIFIER, t));
         if !all_common
+            && !title_words
             && (place_suffix_cap || place_suffix_after || place_intro || comma_country)
             && words.len() <= 4
         {
