@@ -331,6 +331,24 @@ fn runs(cx: &Ctx, s: usize, r: std::ops::Range<usize>, claimed: &mut [bool], out
             i += 1;
             continue;
         }
+        // "Kurdish-led Syrian Democratic Forces", "Iran-backed": a compound adjective before a
+        // name is not part of it.
+        if cx.covered_country(i).is_none()
+            && [
+                "-led",
+                "-backed",
+                "-based",
+                "-controlled",
+                "-held",
+                "-allied",
+                "-aligned",
+            ]
+            .iter()
+            .any(|x| cx.low(i).ends_with(x))
+        {
+            i += 1;
+            continue;
+        }
         // Build the run: capitalised words, country mentions, and connectors between them.
         let start = i;
         let mut j = i;
