@@ -352,6 +352,16 @@ fn names_found_from_their_shape_leave_out_dates_adjectives_ranks_and_titles() {
         "Shelling hit the Zarvanka district on Monday.",
     );
     assert!(node(&x, "Zarvanka").is_some(), "{:?}", x.nodes);
+    // A compound adjective before a name is no part of it.
+    let x = run(
+        "2019-10-20",
+        "Turkey attacked the Kurdish-led Northern Valley Forces on Monday.",
+    );
+    assert!(
+        node(&x, "Northern Valley Forces").is_some(),
+        "{:?}",
+        x.nodes
+    );
 }
 
 #[test]
