@@ -161,7 +161,7 @@ impl Rng {
 
 #[test]
 fn random_token_soup() {
-    const TOKENS: [&str; 60] = [
+    const TOKENS: [&str; 85] = [
         "Trump",
         "Donald",
         "Putin",
@@ -222,9 +222,40 @@ fn random_token_soup() {
         "Путин",
         "北京",
         "2025-10-17",
+        // Words the structural rules look for.
+        "them",
+        "both",
+        "delegation",
+        "led",
+        "by",
+        "joined",
+        "package",
+        "includes",
+        "war",
+        "after",
+        "meeting",
+        "killed",
+        "capital",
+        "Belarusian",
+        "urging",
+        "jets",
+        "Patriot",
+        "Thursday",
+        "Kurdish-led",
+        "whether",
+        "hosted",
+        "last",
+        "week",
+        "It",
+        "condemned",
     ];
     let mut r = Rng(0x5eed_cafe_f00d);
-    for case in 0..400 {
+    // NEWSGRAPH_SOUP_CASES=20000 for a longer one-off run.
+    let cases: usize = std::env::var("NEWSGRAPH_SOUP_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(400);
+    for case in 0..cases {
         let n = r.below(120);
         let mut s = String::new();
         for _ in 0..n {
